@@ -1,0 +1,5 @@
+export { appendAudit, hashAuditRecord, GENESIS_HASH, type AuditEntry, type AuditRecord } from './chain.ts';
+export { verifyAuditChain, type AuditVerification } from './verify.ts';
+export { queryAudit, type AuditQuery } from './query.ts';
+export { auditMigrations } from './migrations.ts';
+export { auditRoutes } from './routes.ts';

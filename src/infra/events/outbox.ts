@@ -1,0 +1,40 @@
+import type { Tx } from '../db/index.ts';
+
+/** An event as a service states it: what happened to which subject, with the data consumers need. */
+export interface NewEvent<T = Record<string, unknown>> {
+  /** `noun.verb`, e.g. `declaration.submitted`. */
+  type: string;
+  /** The id of the record the event is about. */
+  subject: string;
+  data: T;
+}
+
+/** A committed event as consumers receive it. */
+export interface DomainEvent<T = Record<string, unknown>> extends NewEvent<T> {
+  id: string;
+  position: string;
+  txid: string;
+  occurredAt: string;
+}
+
+// `noun.verb` with dot-separated tokens that are also valid NATS subject tokens, because the
+// type becomes part of the JetStream subject. Checked before the write: a bad name found after
+// commit would block every consumer at that event.
+const EVENT_TYPE = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$/;
+
+/** True when `type` is a well-formed event type (`noun.verb`, letters, digits, `_` and `-`). */
+export function isEventType(type: string): boolean {
+  return EVENT_TYPE.test(type);
+}
+
+/** Writes events to the outbox inside the caller's transaction. */
+export async function appendEvents(tx: Tx, events: Array<NewEvent & { id: string; occurredAt: Date }>): Promise<void> {
+  if (events.length === 0) return;
+  for (const e of events) {
+    if (!isEventType(e.type)) throw new Error(`event type "${e.type}" is not noun.verb (letters, digits, _ and - between dots)`);
+  }
+  await tx
+    .insertInto('platform.outbox')
+    .values(events.map((e) => ({ event_id: e.id, type: e.type, subject: e.subject, occurred_at: e.occurredAt, data: JSON.stringify(e.data) })))
+    .execute();
+}

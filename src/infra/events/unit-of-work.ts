@@ -1,0 +1,68 @@
+import type { Clock } from '../clock/index.ts';
+import type { Db, Tx } from '../db/index.ts';
+import type { IdGenerator } from '../ids/index.ts';
+import type { RequestContext } from '../auth/index.ts';
+import { appendAudit, type AuditEntry } from '../audit/index.ts';
+import type { EventBus } from './bus.ts';
+import { appendEvents, type NewEvent } from './outbox.ts';
+
+/** What a service gets inside a unit of work. */
+export interface Write {
+  tx: Tx;
+  /** The instant of this unit of work, from the injected clock. */
+  now: Date;
+  /** Queues an event; it is written to the outbox in the same transaction. */
+  emit(event: NewEvent): void;
+  /** Records the audit entry of this state change; required exactly once. */
+  audit(entry: AuditEntry): void;
+}
+
+/**
+ * Runs a state change as one transaction that writes the state, its outbox events and its one
+ * audit record together; events are dispatched after the commit.
+ */
+export class UnitOfWork {
+  constructor(
+    private readonly db: Db,
+    private readonly bus: EventBus | null,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  /** Runs `fn` in a transaction; commits state + events + audit, or nothing at all. */
+  async run<T>(ctx: RequestContext, fn: (w: Write) => Promise<T>): Promise<T> {
+    const result = await this.db.transaction().execute(async (tx) => {
+      const now = this.clock.now();
+      const events: NewEvent[] = [];
+      let entry: AuditEntry | null = null;
+      const w: Write = {
+        tx,
+        now,
+        emit: (e) => events.push(e),
+        audit: (e) => {
+          if (entry) throw new Error(`a unit of work records one audit entry; got a second (${e.action})`);
+          entry = e;
+        },
+      };
+      const value = await fn(w);
+      if (!entry) throw new Error('a state change must record an audit entry');
+      await appendEvents(tx, events.map((e) => ({ ...e, id: this.ids.next('evt'), occurredAt: now })));
+      const actor = ctx.actor;
+      await appendAudit(
+        tx,
+        {
+          actorId: actor?.id ?? null,
+          actorName: actor?.name ?? null,
+          role: actor?.roles.join(',') ?? null,
+          requestId: ctx.requestId,
+          sourceIp: ctx.sourceIp,
+        },
+        entry,
+        now,
+      );
+      return { value, hadEvents: events.length > 0 };
+    });
+    if (result.hadEvents) this.bus?.notify();
+    return result.value;
+  }
+}

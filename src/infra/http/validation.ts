@@ -1,0 +1,54 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { FastifySchemaCompiler } from 'fastify';
+import type { FieldProblem } from '../errors/index.ts';
+
+// ajv-formats ships CommonJS; under ESM its function is the default export or nested in it.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
+
+// Bodies are taken as sent: no coercion, no silent removal of extra fields, every error at once.
+const strict = addFormats(new Ajv({ allErrors: true, coerceTypes: false, removeAdditional: false, useDefaults: true, strict: false }));
+// Query strings, params and headers arrive as text and are coerced to the schema's types.
+const coercing = addFormats(new Ajv({ allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true, strict: false }));
+
+/** Compiles route schemas: strict for bodies, coercing for the parts that arrive as text. */
+export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
+  const ajv = httpPart === 'body' ? strict : coercing;
+  const validate: ValidateFunction = ajv.compile(schema as object);
+  return (data: unknown) => (validate(data) ? { value: data } : { error: Object.assign(new Error('validation'), { validation: validate.errors ?? [] }) });
+};
+
+const PART_PREFIX: Record<string, string> = { body: '', querystring: '/query', params: '/params', headers: '/headers' };
+
+/** Turns ajv errors into field problems with JSON pointers to the offending field. */
+export function toFieldProblems(errors: ErrorObject[], part = 'body'): FieldProblem[] {
+  const prefix = PART_PREFIX[part] ?? '';
+  const out: FieldProblem[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    let pointer = prefix + e.instancePath;
+    let code = `SCHEMA_${e.keyword.toUpperCase()}`;
+    let message = e.message ?? 'is not valid';
+    if (e.keyword === 'required') {
+      pointer += `/${escape(String(e.params.missingProperty))}`;
+      code = 'FIELD_REQUIRED';
+      message = 'is required';
+    } else if (e.keyword === 'additionalProperties') {
+      pointer += `/${escape(String(e.params.additionalProperty))}`;
+      code = 'FIELD_NOT_ALLOWED';
+      message = 'is not an allowed field';
+    } else if (e.keyword === 'type') {
+      code = 'FIELD_TYPE';
+      message = `must be ${String(e.params.type)}`;
+    }
+    const key = `${pointer}|${code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ pointer: pointer || '/', code, message });
+  }
+  return out;
+}
+
+function escape(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}

@@ -1,0 +1,151 @@
+import type { Actor, RequestContext, Role } from '../../infra/auth/index.ts';
+import { hashPassword, randomToken, sha256Hex, verifyPassword } from '../../infra/crypto/index.ts';
+import type { Db } from '../../infra/db/index.ts';
+import { platformError } from '../../infra/errors/index.ts';
+import type { UnitOfWork } from '../../infra/events/index.ts';
+import type { IdGenerator } from '../../infra/ids/index.ts';
+import { identityError } from './errors.ts';
+import { normalizeUsername, taxCodeProblem, type Device, type Enterprise, type User } from './model.ts';
+import { enterprisePolicy } from './policies.ts';
+import { apiKeys, devices, enterprises, sessions, users } from './store.ts';
+
+/** Input for a new user. */
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  roles: Role[];
+  enterpriseId?: string | null;
+}
+
+/** Enterprises, users, API keys and devices. */
+export class DirectoryService {
+  constructor(
+    private readonly db: Db,
+    private readonly uow: UnitOfWork,
+    private readonly ids: IdGenerator,
+    private readonly siteId: string,
+  ) {}
+
+  /** Registers an enterprise after checking its tax id for its country. */
+  async createEnterprise(ctx: RequestContext, input: { taxCode: string; name: string; country: 'VN' | 'CN' }): Promise<Enterprise> {
+    const problem = taxCodeProblem(input.country, input.taxCode);
+    if (problem) throw platformError('VALIDATION_FAILED', 'The tax code is not valid', [{ pointer: '/taxCode', code: 'TAX_CODE_INVALID', message: problem }]);
+    if (await enterprises.byTaxCode(this.db, input.taxCode)) throw identityError('IDENTITY_TAX_CODE_TAKEN', `Tax code ${input.taxCode} is already registered`);
+    return this.uow.run(ctx, async (w) => {
+      const e: Enterprise = { id: this.ids.next('ent'), taxCode: input.taxCode, name: input.name.trim(), country: input.country, createdAt: w.now };
+      await enterprises.insert(w.tx, e);
+      w.emit({ type: 'enterprise.registered', subject: e.id, data: { taxCode: e.taxCode, name: e.name, country: e.country } });
+      w.audit({ action: 'enterprise.register', targetType: 'enterprise', targetId: e.id, details: { taxCode: e.taxCode } });
+      return e;
+    }).catch((err: unknown) => rethrowUnique(err, () => identityError('IDENTITY_TAX_CODE_TAKEN', `Tax code ${input.taxCode} is already registered`)));
+  }
+
+  /** One enterprise, if the actor may see it; otherwise not found (never "forbidden", which would leak that it exists). */
+  async enterprise(actor: Actor, id: string): Promise<Enterprise> {
+    const e = await enterprises.byId(this.db, id);
+    if (!e || !enterprisePolicy.read(actor, e)) throw identityError('IDENTITY_ENTERPRISE_NOT_FOUND', `No enterprise ${id}`);
+    return e;
+  }
+
+  /** A page of the enterprises the actor may see. */
+  async enterprises(actor: Actor, page: { after?: string; limit: number }): Promise<Enterprise[]> {
+    const onlyOwn = enterprisePolicy.read(actor, { id: '\u0000' }) ? undefined : actor.enterpriseId ?? '\u0000';
+    return enterprises.page(this.db, { ...page, onlyId: onlyOwn });
+  }
+
+  /** Creates a user; a declarant must belong to an enterprise. */
+  async createUser(ctx: RequestContext, input: NewUser): Promise<User> {
+    const username = normalizeUsername(input.username);
+    if (input.roles.includes('declarant') && !input.enterpriseId) {
+      throw platformError('VALIDATION_FAILED', 'A declarant belongs to an enterprise', [{ pointer: '/enterpriseId', code: 'FIELD_REQUIRED', message: 'is required for a declarant' }]);
+    }
+    if (input.enterpriseId && !(await enterprises.byId(this.db, input.enterpriseId))) {
+      throw platformError('VALIDATION_FAILED', 'Unknown enterprise', [{ pointer: '/enterpriseId', code: 'ENTERPRISE_UNKNOWN', message: 'does not name a registered enterprise' }]);
+    }
+    const passwordHash = await hashPassword(input.password);
+    return this.uow.run(ctx, async (w) => {
+      const user: User = {
+        id: this.ids.next('usr'), username, displayName: input.displayName.trim(), roles: [...new Set(input.roles)], enterpriseId: input.enterpriseId ?? null,
+        active: true, failedAttempts: 0, lockedUntil: null, createdAt: w.now,
+      };
+      await users.insert(w.tx, user, passwordHash);
+      w.emit({ type: 'user.created', subject: user.id, data: { username, roles: user.roles, enterpriseId: user.enterpriseId } });
+      w.audit({ action: 'user.create', targetType: 'user', targetId: user.id, details: { username, roles: user.roles } });
+      return user;
+    }).catch((err: unknown) => rethrowUnique(err, () => identityError('IDENTITY_USERNAME_TAKEN', `Username ${username} is taken`)));
+  }
+
+  /** A page of users. */
+  async users(page: { after?: string; limit: number }): Promise<User[]> {
+    return users.page(this.db, page);
+  }
+
+  /** Deactivates a user and ends their sessions. */
+  async deactivateUser(ctx: RequestContext, id: string): Promise<User> {
+    return this.uow.run(ctx, async (w) => {
+      const user = await users.byId(w.tx, id);
+      if (!user) throw identityError('IDENTITY_USER_NOT_FOUND', `No user ${id}`);
+      await users.setActive(w.tx, id, false);
+      await sessions.revokeAllOf(w.tx, id, w.now);
+      w.emit({ type: 'user.deactivated', subject: id, data: {} });
+      w.audit({ action: 'user.deactivate', targetType: 'user', targetId: id });
+      return { ...user, active: false };
+    });
+  }
+
+  /** Issues an API key for a machine client; the key is shown once and stored hashed. */
+  async createApiKey(ctx: RequestContext, input: { name: string; roles: Role[]; enterpriseId?: string | null }): Promise<{ id: string; key: string }> {
+    const key = `bfk_${randomToken(32)}`;
+    return this.uow.run(ctx, async (w) => {
+      const id = this.ids.next('key');
+      await apiKeys.insert(w.tx, { id, name: input.name, keyHash: sha256Hex(key), roles: input.roles, enterpriseId: input.enterpriseId ?? null, createdBy: ctx.actor?.id ?? 'system', createdAt: w.now });
+      w.audit({ action: 'api_key.create', targetType: 'api_key', targetId: id, details: { name: input.name, roles: input.roles } });
+      return { id, key };
+    });
+  }
+
+  /** Revokes an API key. */
+  async revokeApiKey(ctx: RequestContext, id: string): Promise<void> {
+    await this.uow.run(ctx, async (w) => {
+      if (!(await apiKeys.revoke(w.tx, id, w.now))) throw identityError('IDENTITY_API_KEY_NOT_FOUND', `No active API key ${id}`);
+      w.audit({ action: 'api_key.revoke', targetType: 'api_key', targetId: id });
+    });
+  }
+
+  /** Every API key, without secrets. */
+  listApiKeys() {
+    return apiKeys.list(this.db);
+  }
+
+  /** Registers a device; its secret is shown once and stored hashed. */
+  async registerDevice(ctx: RequestContext, input: { id: string; kind: string; name: string; secret?: string }): Promise<{ device: Device; secret: string }> {
+    const secret = input.secret ?? randomToken(24);
+    const secretHash = await hashPassword(secret);
+    return this.uow.run(ctx, async (w) => {
+      const device: Device = { id: input.id, kind: input.kind, siteId: this.siteId, name: input.name, active: true, createdAt: w.now };
+      await devices.insert(w.tx, device, secretHash);
+      w.emit({ type: 'device.registered', subject: device.id, data: { kind: device.kind, siteId: device.siteId } });
+      w.audit({ action: 'device.register', targetType: 'device', targetId: device.id, details: { kind: device.kind } });
+      return { device, secret };
+    }).catch((err: unknown) => rethrowUnique(err, () => identityError('IDENTITY_DEVICE_EXISTS', `Device ${input.id} is already registered`)));
+  }
+
+  /** Every device. */
+  listDevices(): Promise<Device[]> {
+    return devices.list(this.db);
+  }
+
+  /** Checks a device's secret (MQTT and HTTP device authentication). */
+  async authenticateDevice(deviceId: string, secret: string): Promise<{ deviceId: string; kind: string; siteId: string } | null> {
+    const found = await devices.withSecret(this.db, deviceId);
+    if (!found || !found.device.active) return null;
+    if (!(await verifyPassword(secret, found.secretHash))) return null;
+    return { deviceId: found.device.id, kind: found.device.kind, siteId: found.device.siteId };
+  }
+}
+
+function rethrowUnique(err: unknown, conflict: () => Error): never {
+  if ((err as { code?: string }).code === '23505') throw conflict();
+  throw err;
+}

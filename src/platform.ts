@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { auditMigrations, auditRoutes } from './infra/audit/index.ts';
+import { systemClock, type Clock } from './infra/clock/index.ts';
+import type { Config } from './infra/config/index.ts';
+import { openDatabase, runMigrations, type Database, type ModuleMigrations } from './infra/db/index.ts';
+import { EventBus, platformMigrations, UnitOfWork } from './infra/events/index.ts';
+import { createHttpServer, type HttpApp, type ReadinessCheck } from './infra/http/index.ts';
+import { createIdGenerator, type IdGenerator } from './infra/ids/index.ts';
+import { createLogger, type Logger } from './infra/log/index.ts';
+import { createIdentityModule, identityMigrations, type IdentityModule } from './modules/identity/index.ts';
+
+/** The running platform: every adapter and module, wired once. */
+export interface Platform {
+  config: Config;
+  log: Logger;
+  database: Database;
+  bus: EventBus;
+  uow: UnitOfWork;
+  http: HttpApp;
+  identity: IdentityModule;
+  /** Starts listening; returns the base URL. */
+  listen(): Promise<string>;
+  /** Stops accepting, drains requests and events, closes broker and database. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** Overrides for tests and the twin: a virtual clock, seeded ids, a logger, an open database. */
+export interface PlatformOptions {
+  clock?: Clock;
+  ids?: IdGenerator;
+  log?: Logger;
+  database?: Database;
+}
+
+/** Every schema's migrations, in dependency order. */
+export const ALL_MIGRATIONS: ModuleMigrations[] = [platformMigrations, auditMigrations, identityMigrations];
+
+const VERSION = (JSON.parse(readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
+
+/** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR. */
+export function openConfiguredDatabase(config: Config, log?: Logger): Promise<Database> {
+  return openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: path.join(config.dataDir, 'pgdata') }, log);
+}
+
+/** Composition root: config → infra → modules → http. */
+export async function buildPlatform(config: Config, options: PlatformOptions = {}): Promise<Platform> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? createIdGenerator(clock);
+  const database = options.database ?? (await openConfiguredDatabase(config, log));
+  const db = database.db;
+  try {
+    await runMigrations(db, ALL_MIGRATIONS);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  const bus = new EventBus(db, log.child({ part: 'events' }));
+  const uow = new UnitOfWork(db, bus, clock, ids);
+  const identity = createIdentityModule({
+    db, uow, clock, ids, siteId: config.siteId, secureCookies: false,
+    settings: { sessionTtlMinutes: config.sessionTtlMinutes, loginMaxAttempts: config.loginMaxAttempts, loginLockoutMinutes: config.loginLockoutMinutes },
+  });
+  if (config.demo) {
+    const created = await identity.seedDemo();
+    if (created > 0) log.info({ created }, 'demo enterprises and users created');
+  }
+
+  const readiness: ReadinessCheck[] = [{ name: 'database', check: () => database.ping() }];
+  const http = await createHttpServer({
+    log, db, ids, authenticator: identity.auth, bodyLimitBytes: config.bodyLimitBytes,
+    webDir: config.webDir, version: VERSION, readiness,
+  });
+  http.get('/api/site', { schema: { tags: ['platform'], summary: 'This gate site' } }, async () => ({ siteId: config.siteId, name: config.siteName, version: VERSION }));
+  await identity.register(http);
+  await http.register(auditRoutes(db), { prefix: '/api/audit' });
+  await http.ready();
+  bus.start();
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      await http.close().catch((err: unknown) => log.error({ err }, 'http close failed'));
+      await bus.stop(true);
+      await database.close();
+    })());
+  return {
+    config, log, database, bus, uow, http, identity,
+    async listen() {
+      return http.listen({ port: config.port, host: config.host });
+    },
+    close,
+  };
+}

@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './components/App.tsx';
+import { I18nProvider, applyHtmlLang, readStoredLang } from './i18n/index.tsx';
+import './styles.css';
+
+const initialLang = readStoredLang();
+// Set before the first render so assistive technology never reads the page in the wrong language.
+applyHtmlLang(initialLang);
+
+const rootElement = document.getElementById('root');
+if (!rootElement) throw new Error('index.html has no #root element');
+
+createRoot(rootElement).render(
+  <StrictMode>
+    <I18nProvider initialLang={initialLang}>
+      <App />
+    </I18nProvider>
+  </StrictMode>,
+);
