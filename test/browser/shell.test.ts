@@ -4,11 +4,13 @@
  * Needs Debian's chromium (or CHROMIUM_PATH); skips loudly without it unless REQUIRE_BROWSER=1.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
 import { startPlatform } from '../support/platform.ts';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -16,7 +18,8 @@ const browserRequired = process.env.REQUIRE_BROWSER === '1';
 const missingBrowser = existsSync(chromiumPath)
   ? null
   : `Chromium not found at ${chromiumPath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`;
-const screenshotPath = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshot-shell.png');
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const screenshotPath = join(repoRoot, 'docs/screenshot-shell.png');
 
 if (missingBrowser && !browserRequired) {
   console.warn(`\n!!! WARNING: browser tests of the web shell are SKIPPED. ${missingBrowser}.\n`);
@@ -48,9 +51,18 @@ describe('web shell', { timeout: 600_000 }, () => {
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
 
+  // The web app is built from the current sources into a scratch directory, so the test never
+  // runs against a stale web/dist and never overwrites it under another test.
+  const webDir = mkdtempSync(join(tmpdir(), 'bf-web-'));
+
   before(async () => {
     if (missingBrowser) return;
-    platform = await startPlatform({ demo: true });
+    await build({
+      configFile: join(repoRoot, 'web/vite.config.ts'),
+      build: { outDir: webDir, emptyOutDir: true },
+      logLevel: 'warn',
+    });
+    platform = await startPlatform({ demo: true, env: { WEB_DIR: webDir } });
     browser = await chromium.launch({
       executablePath: chromiumPath,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -61,6 +73,7 @@ describe('web shell', { timeout: 600_000 }, () => {
     for (const context of contexts) await context.close().catch(() => undefined);
     await browser?.close();
     await platform?.close();
+    rmSync(webDir, { recursive: true, force: true });
   });
 
   /** A fresh browser profile (no cookie, no stored language) with an English browser locale. */

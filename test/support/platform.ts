@@ -44,7 +44,7 @@ export async function startPlatform(
     DATABASE_URL: databaseUrl,
     ...opts.env,
   });
-  const options: PlatformOptions = { ...opts, log: opts.log ?? createLogger(config.logLevel) };
+  const options: PlatformOptions = { clock: opts.clock, ids: opts.ids, log: opts.log ?? createLogger(config.logLevel) };
   if (database === undefined && !config.databaseUrl) options.database = await openDatabase({ memory: true });
   const platform = await buildPlatform(config, options);
   const url = opts.listen === false ? '' : (await platform.listen()).replace('0.0.0.0', '127.0.0.1');

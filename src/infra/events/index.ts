@@ -1,4 +1,8 @@
 export { EventBus, type Consumer, type EventBusOptions } from './bus.ts';
-export { appendEvents, type DomainEvent, type NewEvent } from './outbox.ts';
+export { appendEvents, isEventType, type DomainEvent, type NewEvent } from './outbox.ts';
+export { markProcessed } from './processed.ts';
 export { platformMigrations } from './migrations.ts';
 export { UnitOfWork, type Write } from './unit-of-work.ts';
+export { connectJetStream, PUBLISHER_NAME, type JetStreamEvents, type JetStreamOptions } from './jetstream.ts';
+export type { RemoteConsumer } from './jetstream-consumer.ts';
+export { DEFAULT_STREAM, DEFAULT_SUBJECT_PREFIX, eventSubject } from './jetstream-wire.ts';

@@ -38,7 +38,7 @@ export const vi: Record<MessageKey, string> = {
   'role.declarant': 'Người khai hải quan',
   'role.customs_officer': 'Công chức hải quan',
   'role.customs_supervisor': 'Lãnh đạo giám sát hải quan',
-  'role.border_guard': 'Bộ đội biên phòng',
+  'role.border_guard': 'Cán bộ biên phòng',
   'role.ioc_operator': 'Nhân viên trung tâm điều hành',
   'role.auditor': 'Kiểm toán viên',
   'role.admin': 'Quản trị viên',
@@ -86,7 +86,7 @@ export const vi: Record<MessageKey, string> = {
   'page.slots.wait.title': 'Thời gian chờ dự kiến',
   'page.slots.wait.body': 'Thời gian chờ dự kiến tại cửa khẩu của từng xe đã đặt khung giờ.',
 
-  'page.lanes.title': 'Làn kiểm soát người',
+  'page.lanes.title': 'Làn xuất nhập cảnh',
   'page.lanes.intro': 'Làn tự động và làn có cán bộ dành cho hành khách và cư dân biên giới.',
   'page.lanes.status.title': 'Trạng thái làn',
   'page.lanes.status.body': 'Từng cổng tự động và quầy kiểm soát: đang mở, đóng hay gặp sự cố, và số người đang chờ.',

@@ -1,0 +1,23 @@
+import { test } from 'node:test';
+import { openDatabase, runMigrations } from '/work/main/src/infra/db/index.ts';
+import { commitEvents, createReceivedTable, eventOwners, quietLog, unitOfWork } from '/work/main/test/events/support.ts';
+import { EventBus } from '/work/main/src/infra/events/bus.ts';
+import { sql } from 'kysely';
+test('x', async (t) => {
+  let t0 = performance.now();
+  const d = await openDatabase({ memory: true });
+  console.log('open', performance.now() - t0); t0 = performance.now();
+  await runMigrations(d.db, eventOwners);
+  console.log('migrate', performance.now() - t0); t0 = performance.now();
+  await createReceivedTable(d.db);
+  const uow = unitOfWork(d.db, null);
+  for (let i = 0; i < 5; i++) await commitEvents(uow, Array.from({ length: 50 }, (_, j) => ({ type: 'plate.read', subject: `veh_${i}_${j}` })));
+  const seen: string[] = [];
+  const bus = new EventBus(d.db, quietLog, { batchSize: 40 });
+  bus.subscribe({ name: 'x', types: '*', handle: async (e) => { seen.push(`${e.txid}/${e.position}`); } });
+  await bus.drain();
+  console.log(seen.join(' '));
+  console.log((await sql`select txid::text, min(position), max(position), count(*) from platform.outbox group by 1`.execute(d.db)).rows);
+  console.log((await sql`select * from platform.consumers`.execute(d.db)).rows);
+  await d.close();
+});
