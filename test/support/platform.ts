@@ -21,7 +21,7 @@ export interface RunningPlatform {
  * on by default, the built web app served at `/` when it exists.
  */
 export async function startPlatform(
-  opts: { demo?: boolean; env?: Record<string, string>; database?: 'pglite' | 'postgres'; listen?: boolean } & PlatformOptions = {},
+  opts: { demo?: boolean; env?: Record<string, string>; database?: 'pglite' | 'postgres'; listen?: boolean } & Omit<PlatformOptions, 'database'> = {},
 ): Promise<RunningPlatform> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bf-test-'));
   const cleanups: Array<() => Promise<void> | void> = [() => rmSync(dataDir, { recursive: true, force: true })];

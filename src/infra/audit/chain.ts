@@ -14,75 +14,72 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-/** A stored audit record: who did what to which target, when, from where, chained by hash. */
-export interface AuditRecord {
-  seq: number;
-  at: string;
+/** Who acted and from where. */
+export interface AuditActor {
   actorId: string | null;
   actorName: string | null;
   role: string | null;
+  requestId: string | null;
+  sourceIp: string | null;
+}
+
+/** The content of a record: what the content hash covers. */
+export interface AuditContent extends AuditActor {
+  at: string;
   action: string;
   targetType: string | null;
   targetId: string | null;
   outcome: string;
-  requestId: string | null;
-  sourceIp: string | null;
   details: Record<string, unknown>;
+}
+
+/** A stored audit record: its content, its place in the chain and the hashes that bind them. */
+export interface AuditRecord extends AuditContent {
+  seq: number;
+  contentHash: string;
   prevHash: string;
   hash: string;
 }
 
-/** SHA-256 over the RFC 8785 form of every field but `hash` itself; `prevHash` links the chain. */
-export function hashAuditRecord(record: Omit<AuditRecord, 'hash'>): string {
-  return sha256Hex(canonicalJson(record));
+/** SHA-256 over the RFC 8785 canonical form of the record's content. */
+export function contentHash(content: AuditContent): string {
+  return sha256Hex(canonicalJson(content));
 }
 
-/** Appends one record inside the caller's transaction, after the current chain head. */
-export async function appendAudit(
-  tx: Tx,
-  who: { actorId: string | null; actorName: string | null; role: string | null; requestId: string | null; sourceIp: string | null },
-  entry: AuditEntry,
-  at: Date,
-): Promise<AuditRecord> {
-  const head = await sql<{ seq: string; hash: string }>`
-    update audit.chain_head set seq = seq + 1 where id = 1 returning seq::text as seq, hash`.execute(tx);
-  const h = head.rows[0];
-  if (!h) throw new Error('audit chain head is missing');
-  const base: Omit<AuditRecord, 'hash'> = {
-    seq: Number(h.seq),
+/** The chain link: SHA-256(previous hash ‖ content hash), both as 32 raw bytes. */
+export function chainHash(prevHash: string, content: string): string {
+  return sha256Hex(Buffer.concat([Buffer.from(prevHash, 'hex'), Buffer.from(content, 'hex')]));
+}
+
+/**
+ * Appends one record inside the caller's transaction. The content hash is computed first; the
+ * chain link is computed by the database in the one statement that takes the chain-head row
+ * lock, so the lock is held only for that statement and the commit (call this last).
+ */
+export async function appendAudit(tx: Tx, who: AuditActor, entry: AuditEntry, at: Date): Promise<{ seq: number; hash: string }> {
+  const content: AuditContent = {
     at: at.toISOString(),
-    actorId: who.actorId,
-    actorName: who.actorName,
-    role: who.role,
+    ...who,
     action: entry.action,
     targetType: entry.targetType ?? null,
     targetId: entry.targetId ?? null,
     outcome: entry.outcome ?? 'success',
-    requestId: who.requestId,
-    sourceIp: who.sourceIp,
     details: entry.details ?? {},
-    prevHash: h.hash,
   };
-  const record: AuditRecord = { ...base, hash: hashAuditRecord(base) };
-  await tx
-    .insertInto('audit.records')
-    .values({
-      seq: record.seq,
-      at: record.at,
-      actor_id: record.actorId,
-      actor_name: record.actorName,
-      role: record.role,
-      action: record.action,
-      target_type: record.targetType,
-      target_id: record.targetId,
-      outcome: record.outcome,
-      request_id: record.requestId,
-      source_ip: record.sourceIp,
-      details: JSON.stringify(record.details),
-      prev_hash: record.prevHash,
-      hash: record.hash,
-    })
-    .execute();
-  await sql`update audit.chain_head set hash = ${record.hash} where id = 1`.execute(tx);
-  return record;
+  const ch = contentHash(content);
+  const r = await sql<{ seq: string; hash: string }>`
+    with head as (
+      update audit.chain_head
+      set seq = seq + 1, prev_hash = hash, hash = encode(sha256(decode(hash || ${ch}, 'hex')), 'hex')
+      where id = 1
+      returning seq, prev_hash, hash
+    )
+    insert into audit.records (seq, at, actor_id, actor_name, role, action, target_type, target_id, outcome, request_id, source_ip, details, content_hash, prev_hash, hash)
+    select seq, ${content.at}::timestamptz, ${content.actorId}, ${content.actorName}, ${content.role}, ${content.action}, ${content.targetType}, ${content.targetId},
+      ${content.outcome}, ${content.requestId}, ${content.sourceIp}, ${JSON.stringify(content.details)}::jsonb, ${ch}, prev_hash, hash
+    from head
+    returning seq::text as seq, hash`.execute(tx);
+  const row = r.rows[0];
+  if (!row) throw new Error('audit chain head is missing');
+  return { seq: Number(row.seq), hash: row.hash };
 }

@@ -16,6 +16,7 @@ const m0001: Migration = {
       request_id text,
       source_ip text,
       details jsonb not null,
+      content_hash text not null,
       prev_hash text not null,
       hash text not null
     )`.execute(db);
@@ -27,9 +28,10 @@ const m0001: Migration = {
     await sql`create table audit.chain_head (
       id int primary key check (id = 1),
       seq bigint not null,
+      prev_hash text not null,
       hash text not null
     )`.execute(db);
-    await sql`insert into audit.chain_head (id, seq, hash) values (1, 0, ${'0'.repeat(64)})`.execute(db);
+    await sql`insert into audit.chain_head (id, seq, prev_hash, hash) values (1, 0, ${'0'.repeat(64)}, ${'0'.repeat(64)})`.execute(db);
     // Append-only in the database itself: no UPDATE, DELETE or TRUNCATE, whoever asks.
     await sql`create function audit.reject_change() returns trigger language plpgsql as $$
       begin

@@ -14,6 +14,7 @@ export interface AuditRow {
   request_id: string | null;
   source_ip: string | null;
   details: Record<string, unknown>;
+  content_hash: string;
   prev_hash: string;
   hash: string;
 }
@@ -33,6 +34,7 @@ export function toAuditRecord(row: AuditRow): AuditRecord {
     requestId: row.request_id,
     sourceIp: row.source_ip,
     details: row.details,
+    contentHash: row.content_hash,
     prevHash: row.prev_hash,
     hash: row.hash,
   };

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
-import { GENESIS_HASH, hashAuditRecord } from './chain.ts';
+import { chainHash, contentHash, GENESIS_HASH } from './chain.ts';
 import { toAuditRecord, type AuditRow } from './rows.ts';
 
 /** The outcome of walking the chain. */
@@ -26,8 +26,9 @@ export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<AuditVe
       count++;
       if (record.seq !== expectedSeq) return bad(count, expectedSeq, `record ${expectedSeq} is missing (next is ${record.seq})`);
       if (record.prevHash !== prevHash) return bad(count, record.seq, 'previous-hash link does not match the record before it');
-      const { hash, ...rest } = record;
-      if (hashAuditRecord(rest) !== hash) return bad(count, record.seq, 'record content does not match its hash');
+      const { seq: _seq, contentHash: storedContentHash, prevHash: _prev, hash, ...content } = record;
+      if (contentHash(content) !== storedContentHash) return bad(count, record.seq, 'record content does not match its hash');
+      if (chainHash(prevHash, storedContentHash) !== hash) return bad(count, record.seq, 'chain hash does not match the previous hash and the content');
       prevHash = hash;
       expectedSeq++;
     }

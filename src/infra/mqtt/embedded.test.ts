@@ -132,7 +132,7 @@ describe('embedded broker', { timeout: 10_000 }, () => {
     const before = handles();
     const mqtt = await startMqtt({ url: null, port: 0, host: '127.0.0.1', log: capturingLogger().log, devices: testAuthenticator() });
     const cam = await connectDevice(mqtt.port!, 'cam-01', cam1.secret);
-    const disconnected = new Promise((resolve) => cam.once('close', resolve));
+    const disconnected = new Promise<void>((resolve) => cam.once('close', () => resolve()));
     await mqtt.close();
     await disconnected;
     await mqtt.close(); // twice is harmless

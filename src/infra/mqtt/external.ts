@@ -104,11 +104,12 @@ export async function connectExternalBroker(opts: ExternalBrokerOptions): Promis
       };
       if (first) {
         try {
+          // mqtt.js rejects a refused subscription (SUBACK 0x80) with an opaque "Unspecified error".
           const granted = await client.subscribeAsync(filter, { qos: 1 });
-          if (granted.some((g) => g.qos === 128)) throw new Error(`MQTT broker ${where} refused the subscription to ${filter}`);
+          if (granted.some((g) => g.qos === 128)) throw new Error('SUBACK 0x80');
         } catch (err) {
           await remove().catch(() => undefined);
-          throw err;
+          throw new Error(`MQTT broker ${where} refused the subscription to ${filter}: ${(err as Error).message}`, { cause: err });
         }
       }
       return remove;

@@ -1,3 +1,4 @@
+/** Helpers for the MQTT tests in this folder; not part of the port (index.ts does not export them). */
 import { connectAsync, type IClientOptions, type MqttClient } from 'mqtt';
 import { createLogger, type Logger } from '../log/index.ts';
 import type { DeviceAuthenticator, MqttBus } from './types.ts';

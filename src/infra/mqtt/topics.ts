@@ -33,7 +33,7 @@ export interface Vda5050Topic {
  * NUL (forbidden by MQTT 3.1.1 §1.5.3). Identity can use this to keep device ids topic-safe.
  */
 export function isTopicSegment(value: string): boolean {
-  return typeof value === 'string' && value.length > 0 && !/[+#/\u0000]/.test(value);
+  return typeof value === 'string' && value.length > 0 && !/[+#/]/.test(value) && !value.includes('\u0000');
 }
 
 function segment(name: string, value: string): string {
@@ -75,7 +75,7 @@ export function parseVda5050Topic(topic: string): Vda5050Topic | null {
 
 /** True for a topic a message can be published to: no wildcards, not empty, no NUL. */
 export function isValidTopicName(topic: string): boolean {
-  return typeof topic === 'string' && topic.length > 0 && !/[+#\u0000]/.test(topic);
+  return typeof topic === 'string' && topic.length > 0 && !/[+#]/.test(topic) && !topic.includes('\u0000');
 }
 
 /** True for a well-formed subscription filter: `+` fills a whole level, `#` only as the last (MQTT 3.1.1 §4.7.1). */

@@ -1,0 +1,10 @@
+const t0 = performance.now();
+const { PGlite } = await import('@electric-sql/pglite');
+const t1 = performance.now();
+const a = await PGlite.create('memory://');
+const t2 = performance.now();
+const b = await PGlite.create('memory://');
+const t3 = performance.now();
+const c = await a.clone();
+const t4 = performance.now();
+console.log({ import: t1 - t0, first: t2 - t1, second: t3 - t2, clone: t4 - t3 });
