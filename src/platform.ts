@@ -8,6 +8,7 @@ import { EventBus, platformMigrations, UnitOfWork } from './infra/events/index.t
 import { createHttpServer, type HttpApp, type ReadinessCheck } from './infra/http/index.ts';
 import { createIdGenerator, type IdGenerator } from './infra/ids/index.ts';
 import { createLogger, type Logger } from './infra/log/index.ts';
+import { startMqtt, type MqttBus } from './infra/mqtt/index.ts';
 import { createIdentityModule, identityMigrations, type IdentityModule } from './modules/identity/index.ts';
 
 /** The running platform: every adapter and module, wired once. */
@@ -18,6 +19,7 @@ export interface Platform {
   bus: EventBus;
   uow: UnitOfWork;
   http: HttpApp;
+  mqtt: MqttBus & { port: number | null };
   identity: IdentityModule;
   /** Starts listening; returns the base URL. */
   listen(): Promise<string>;
@@ -67,7 +69,14 @@ export async function buildPlatform(config: Config, options: PlatformOptions = {
     if (created > 0) log.info({ created }, 'demo enterprises and users created');
   }
 
-  const readiness: ReadinessCheck[] = [{ name: 'database', check: () => database.ping() }];
+  const mqtt = await startMqtt({
+    url: config.mqttUrl, port: config.mqttPort, host: config.host, log: log.child({ part: 'mqtt' }), siteId: config.siteId, clock,
+    devices: { authenticate: (id, secret) => identity.directory.authenticateDevice(id, secret) },
+  });
+  const readiness: ReadinessCheck[] = [
+    { name: 'database', check: () => database.ping() },
+    { name: 'mqtt', check: () => mqtt.ping() },
+  ];
   const http = await createHttpServer({
     log, db, ids, authenticator: identity.auth, bodyLimitBytes: config.bodyLimitBytes,
     webDir: config.webDir, version: VERSION, readiness,
@@ -83,10 +92,11 @@ export async function buildPlatform(config: Config, options: PlatformOptions = {
     (closing ??= (async () => {
       await http.close().catch((err: unknown) => log.error({ err }, 'http close failed'));
       await bus.stop(true);
+      await mqtt.close().catch((err: unknown) => log.error({ err }, 'mqtt close failed'));
       await database.close();
     })());
   return {
-    config, log, database, bus, uow, http, identity,
+    config, log, database, bus, uow, http, mqtt, identity,
     async listen() {
       return http.listen({ port: config.port, host: config.host });
     },
