@@ -91,9 +91,13 @@ export async function buildPlatform(config: Config, options: PlatformOptions = {
   const close = () =>
     (closing ??= (async () => {
       await http.close().catch((err: unknown) => log.error({ err }, 'http close failed'));
+      log.debug('http closed');
       await bus.stop(true);
+      log.debug('events drained');
       await mqtt.close().catch((err: unknown) => log.error({ err }, 'mqtt close failed'));
+      log.debug('mqtt closed');
       await database.close();
+      log.debug('database closed');
     })());
   return {
     config, log, database, bus, uow, http, mqtt, identity,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test, type TestContext } from 'node:test';
 import { sql } from 'kysely';
 import { verifyAuditChain } from '../../src/infra/audit/index.ts';
 import { systemContext } from '../../src/infra/auth/index.ts';
@@ -29,7 +29,7 @@ async function verifyCli(env: Record<string, string>): Promise<{ code: number; o
   return { code, out };
 }
 
-type Target = { name: string; open(t: import('node:test').TestContext): Promise<{ database: Database; env: Record<string, string>; reopen(): Promise<Database> } | null> };
+type Target = { name: string; open(t: TestContext): Promise<{ database: Database; env: Record<string, string>; reopen(): Promise<Database> } | null> };
 
 const targets: Target[] = [
   {
