@@ -45,7 +45,8 @@ export async function startPlatform(
     ...opts.env,
   });
   const options: PlatformOptions = { clock: opts.clock, ids: opts.ids, log: opts.log ?? createLogger(config.logLevel) };
-  if (database === undefined && !config.databaseUrl) options.database = await openDatabase({ memory: true });
+  // An explicit DATA_DIR means the on-disk PGlite there; otherwise a fast in-memory one.
+  if (database === undefined && !config.databaseUrl && !opts.env?.DATA_DIR) options.database = await openDatabase({ memory: true });
   const platform = await buildPlatform(config, options);
   const url = opts.listen === false ? '' : (await platform.listen()).replace('0.0.0.0', '127.0.0.1');
   return {
