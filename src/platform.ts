@@ -1,15 +1,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { auditMigrations, auditRoutes } from './infra/audit/index.ts';
+import { auditMigrations } from './infra/audit/index.ts';
+import { auditRoutes } from './infra/audit/routes.ts';
 import { systemClock, type Clock } from './infra/clock/index.ts';
 import type { Config } from './infra/config/index.ts';
 import { openDatabase, runMigrations, type Database, type ModuleMigrations } from './infra/db/index.ts';
-import { EventBus, platformMigrations, UnitOfWork } from './infra/events/index.ts';
+import { connectJetStream, EventBus, platformMigrations, UnitOfWork, type JetStreamEvents } from './infra/events/index.ts';
 import { createHttpServer, type HttpApp, type ReadinessCheck } from './infra/http/index.ts';
 import { createIdGenerator, type IdGenerator } from './infra/ids/index.ts';
 import { createLogger, type Logger } from './infra/log/index.ts';
 import { startMqtt, type MqttBus } from './infra/mqtt/index.ts';
+import { createCustomsModule, customsMigrations, releaseKeyFileIn, rosterFromDirectory, type CustomsModule } from './modules/customs/index.ts';
 import { createIdentityModule, identityMigrations, type IdentityModule } from './modules/identity/index.ts';
+import { createLedgerModule, ledgerKeyFiles, ledgerMigrations, type LedgerModule } from './modules/ledger/index.ts';
 
 /** The running platform: every adapter and module, wired once. */
 export interface Platform {
@@ -20,7 +23,11 @@ export interface Platform {
   uow: UnitOfWork;
   http: HttpApp;
   mqtt: MqttBus & { port: number | null };
+  /** NATS JetStream, when NATS_URL is set. */
+  jetstream: JetStreamEvents | null;
   identity: IdentityModule;
+  customs: CustomsModule;
+  ledger: LedgerModule;
   /** Starts listening; returns the base URL. */
   listen(): Promise<string>;
   /** Stops accepting, drains requests and events, closes broker and database. Idempotent. */
@@ -36,7 +43,7 @@ export interface PlatformOptions {
 }
 
 /** Every schema's migrations, in dependency order. */
-export const ALL_MIGRATIONS: ModuleMigrations[] = [platformMigrations, auditMigrations, identityMigrations];
+export const ALL_MIGRATIONS: ModuleMigrations[] = [platformMigrations, auditMigrations, identityMigrations, customsMigrations, ledgerMigrations];
 
 const VERSION = (JSON.parse(readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -58,34 +65,59 @@ export async function buildPlatform(config: Config, options: PlatformOptions = {
     await database.close();
     throw err;
   }
-  const bus = new EventBus(db, log.child({ part: 'events' }));
+  const bus = new EventBus(db, log.child({ part: 'events' }), { drainTimeoutMs: config.shutdownTimeoutMs / 2 });
+  // Adapters opened so far, closed in reverse if a later start-up step fails.
+  const opened: Array<() => Promise<void>> = [() => database.close()];
+  const unwind = async (err: unknown): Promise<never> => {
+    for (const close of opened.reverse()) await close().catch(() => undefined);
+    throw err;
+  };
+  const jetstream = config.natsUrl
+    ? await connectJetStream({ url: config.natsUrl, siteId: config.siteId, log: log.child({ part: 'jetstream' }) }).catch(unwind)
+    : null;
+  if (jetstream) {
+    opened.push(() => jetstream.close());
+    bus.subscribe(jetstream.publisher);
+  }
   const uow = new UnitOfWork(db, bus, clock, ids);
   const identity = createIdentityModule({
     db, uow, clock, ids, siteId: config.siteId, secureCookies: false,
     settings: { sessionTtlMinutes: config.sessionTtlMinutes, loginMaxAttempts: config.loginMaxAttempts, loginLockoutMinutes: config.loginLockoutMinutes },
   });
+  const customs = createCustomsModule({
+    db, uow, clock, ids, log: log.child({ module: 'customs' }), roster: rosterFromDirectory(identity.directory, clock), releaseKeyFile: releaseKeyFileIn(config.dataDir),
+  });
+  const ledger = createLedgerModule({ db, uow, clock, ids, log: log.child({ module: 'ledger' }), siteId: config.siteId, keyFiles: ledgerKeyFiles(config.dataDir) });
+  bus.subscribe(ledger.consumer);
   if (config.demo) {
     const created = await identity.seedDemo();
     if (created > 0) log.info({ created }, 'demo enterprises and users created');
+    if (await customs.seedDemo()) log.info('demo tariff loaded');
   }
 
   const mqtt = await startMqtt({
     url: config.mqttUrl, port: config.mqttPort, host: config.host, log: log.child({ part: 'mqtt' }), siteId: config.siteId, clock,
     devices: { authenticate: (id, secret) => identity.directory.authenticateDevice(id, secret) },
-  });
+  }).catch(unwind);
+  opened.push(() => mqtt.close());
   const readiness: ReadinessCheck[] = [
     { name: 'database', check: () => database.ping() },
     { name: 'mqtt', check: () => mqtt.ping() },
   ];
+  if (jetstream) readiness.push({ name: 'nats', check: () => jetstream.ping() });
   const http = await createHttpServer({
     log, db, ids, authenticator: identity.auth, bodyLimitBytes: config.bodyLimitBytes,
     webDir: config.webDir, version: VERSION, readiness,
   });
   http.get('/api/site', { schema: { tags: ['platform'], summary: 'This gate site' } }, async () => ({ siteId: config.siteId, name: config.siteName, version: VERSION }));
   await identity.register(http);
+  await customs.register(http);
+  await ledger.register(http);
   await http.register(auditRoutes(db), { prefix: '/api/audit' });
   await http.ready();
   bus.start();
+  await ledger.start();
+  await customs.resumeAssessments();
 
   let closing: Promise<void> | null = null;
   const close = () =>
@@ -94,13 +126,15 @@ export async function buildPlatform(config: Config, options: PlatformOptions = {
       log.debug('http closed');
       await bus.stop(true);
       log.debug('events drained');
+      await ledger.stop();
+      await jetstream?.close().catch((err: unknown) => log.error({ err }, 'nats close failed'));
       await mqtt.close().catch((err: unknown) => log.error({ err }, 'mqtt close failed'));
       log.debug('mqtt closed');
       await database.close();
       log.debug('database closed');
     })());
   return {
-    config, log, database, bus, uow, http, mqtt, identity,
+    config, log, database, bus, uow, http, mqtt, jetstream, identity, customs, ledger,
     async listen() {
       return http.listen({ port: config.port, host: config.host });
     },

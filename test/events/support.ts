@@ -1,4 +1,5 @@
-import { sql, type Db, type Tx } from '../../src/infra/db/index.ts';
+import { after, type TestContext } from 'node:test';
+import { openDatabase, runMigrations, sql, type Database, type Db, type Tx } from '../../src/infra/db/index.ts';
 import { auditMigrations } from '../../src/infra/audit/index.ts';
 import { systemContext } from '../../src/infra/auth/index.ts';
 import { systemClock } from '../../src/infra/clock/index.ts';
@@ -6,6 +7,8 @@ import { platformMigrations, UnitOfWork, type Consumer, type EventBus, type NewE
 import { createIdGenerator } from '../../src/infra/ids/index.ts';
 import { createLogger } from '../../src/infra/log/index.ts';
 import type { ModuleMigrations } from '../../src/infra/db/index.ts';
+import { createScratchDatabase, type DbKind } from '../support/db.ts';
+import { serviceOrSkip } from '../support/services.ts';
 
 /** Migrations an events test needs: the outbox and the audit chain a unit of work writes to. */
 export const eventOwners: ModuleMigrations[] = [platformMigrations, auditMigrations];
@@ -69,4 +72,34 @@ export async function commitEvents(uow: UnitOfWork, events: Array<Pick<NewEvent,
     for (const e of events) w.emit({ ...e, data: { note: `${e.type} of ${e.subject}` } });
     w.audit({ action: 'test.events', targetType: 'test', targetId: events[0]?.subject ?? null, outcome: 'success', details: {} });
   });
+}
+
+/**
+ * One migrated database per suite, emptied before each test: opening PGlite costs seconds, and
+ * these tests only need the event tables to start empty. Call at describe level (it registers
+ * the suite's cleanup); the returned function gives each test the database, or null when the
+ * test was skipped for want of DATABASE_URL.
+ */
+export function sharedEventsDatabase(kind: DbKind): (t: TestContext) => Promise<Db | null> {
+  let opened: Promise<{ database: Database; drop?: () => Promise<void> }> | null = null;
+  after(async () => {
+    if (!opened) return;
+    const { database, drop } = await opened;
+    await database.close();
+    await drop?.();
+  });
+  return async (t) => {
+    const base = kind === 'postgres' ? serviceOrSkip(t, 'DATABASE_URL') : null;
+    if (kind === 'postgres' && !base) return null;
+    opened ??= (async () => {
+      const scratch = base ? await createScratchDatabase(base) : null;
+      const database = await openDatabase(scratch ? { url: scratch.url } : { memory: true });
+      await runMigrations(database.db, eventOwners);
+      await createReceivedTable(database.db);
+      return scratch ? { database, drop: scratch.drop } : { database };
+    })();
+    const { database } = await opened;
+    await sql`truncate platform.outbox, platform.consumers, platform.processed_events, events_test.received restart identity`.execute(database.db);
+    return database.db;
+  };
 }

@@ -2,4 +2,3 @@ export { appendAudit, chainHash, contentHash, GENESIS_HASH, type AuditEntry, typ
 export { verifyAuditChain, type AuditVerification } from './verify.ts';
 export { queryAudit, type AuditQuery } from './query.ts';
 export { auditMigrations } from './migrations.ts';
-export { auditRoutes } from './routes.ts';

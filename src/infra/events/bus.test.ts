@@ -1,41 +1,33 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, test, type TestContext } from 'node:test';
-import { openTestDatabase, type DbKind } from '../../../test/support/db.ts';
 import {
   commitEvents,
   committedEvents,
-  createReceivedTable,
-  eventOwners,
   maxDeliveries,
   quietLog,
   receivedBy,
   recordDelivery,
   recordingConsumer,
+  sharedEventsDatabase,
   unitOfWork,
 } from '../../../test/events/support.ts';
 import { systemContext } from '../auth/index.ts';
-import type { Db } from '../db/index.ts';
+import { sql, type Db } from '../db/index.ts';
 import { EventBus, type EventBusOptions } from './bus.ts';
 import { appendEvents } from './outbox.ts';
 
-async function setup(t: TestContext, kind: DbKind): Promise<Db | null> {
-  const database = await openTestDatabase(t, kind, eventOwners);
-  if (!database) return null;
-  await createReceivedTable(database.db);
-  return database.db;
-}
-
 function newBus(t: TestContext, db: Db, options: EventBusOptions = {}): EventBus {
-  const bus = new EventBus(db, quietLog, { pollMs: 20, retryBaseMs: 10, drainTimeoutMs: 10_000, ...options });
+  const bus = new EventBus(db, quietLog, { pollMs: 20, retryBaseMs: 10, drainTimeoutMs: 30_000, ...options });
   t.after(() => bus.stop());
   return bus;
 }
 
 for (const kind of ['pglite', 'postgres'] as const) {
   describe(`EventBus on ${kind}`, () => {
+    const setup = sharedEventsDatabase(kind);
     test('delivers every committed event in order to each consumer, filtered by type', async (t) => {
-      const db = await setup(t, kind);
+      const db = await setup(t);
       if (!db) return;
       const bus = newBus(t, db);
       bus.subscribe(recordingConsumer('everything'));
@@ -58,7 +50,7 @@ for (const kind of ['pglite', 'postgres'] as const) {
     });
 
     test('a consumer that throws is retried and neither loses nor reorders events', async (t) => {
-      const db = await setup(t, kind);
+      const db = await setup(t);
       if (!db) return;
       const bus = newBus(t, db);
       let attemptsOnThird = 0;
@@ -82,8 +74,8 @@ for (const kind of ['pglite', 'postgres'] as const) {
       assert.equal(await maxDeliveries(db), 1);
     });
 
-    test('a transaction that rolls back delivers nothing', async (t) => {
-      const db = await setup(t, kind);
+    test('a transaction that rolls back, or names an event badly, delivers nothing', async (t) => {
+      const db = await setup(t);
       if (!db) return;
       const bus = newBus(t, db);
       bus.subscribe(recordingConsumer('everything'));
@@ -96,6 +88,7 @@ for (const kind of ['pglite', 'postgres'] as const) {
         }),
         /validation failed/,
       );
+      await assert.rejects(commitEvents(uow, [{ type: 'Declaration Submitted', subject: 'decl_badly_named' }]), /noun\.verb/);
       await commitEvents(uow, [{ type: 'declaration.submitted', subject: 'decl_kept' }]);
       await bus.drain();
       const received = await receivedBy(db, 'everything');
@@ -104,7 +97,7 @@ for (const kind of ['pglite', 'postgres'] as const) {
     });
 
     test('drain catches up on everything written while no bus was running', async (t) => {
-      const db = await setup(t, kind);
+      const db = await setup(t);
       if (!db) return;
       const uow = unitOfWork(db, null);
       for (let i = 0; i < 5; i++) {
@@ -118,7 +111,7 @@ for (const kind of ['pglite', 'postgres'] as const) {
     });
 
     test('a restarted bus resumes from its checkpoint', async (t) => {
-      const db = await setup(t, kind);
+      const db = await setup(t);
       if (!db) return;
       const uow = unitOfWork(db, null);
       const first = newBus(t, db);
@@ -133,10 +126,16 @@ for (const kind of ['pglite', 'postgres'] as const) {
       await second.drain();
       assert.deepEqual(handled, ['slot_3', 'slot_4', 'slot_5']);
       assert.deepEqual(await receivedBy(db, 'projection'), await committedEvents(db));
+
+      // A checkpoint rewound (restored backup, manual reset) re-offers events; dedup stops them.
+      await sql`update platform.consumers set last_txid = '0', last_position = 0 where name = 'projection'`.execute(db);
+      await second.drain();
+      assert.deepEqual(handled, ['slot_3', 'slot_4', 'slot_5']);
+      assert.equal(await maxDeliveries(db), 1);
     });
 
     test('two dispatchers on one database deliver each event once', async (t) => {
-      const db = await setup(t, kind);
+      const db = await setup(t);
       if (!db) return;
       const buses = [newBus(t, db), newBus(t, db)];
       for (const bus of buses) {
@@ -155,8 +154,9 @@ for (const kind of ['pglite', 'postgres'] as const) {
 }
 
 describe('EventBus on postgres, concurrent writers', () => {
+  const setup = sharedEventsDatabase('postgres');
   test('a transaction that started earlier but commits later is not skipped', async (t) => {
-    const db = await setup(t, 'postgres');
+    const db = await setup(t);
     if (!db) return;
     const bus = newBus(t, db);
     bus.subscribe(recordingConsumer('everything'));

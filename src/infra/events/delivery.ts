@@ -57,13 +57,14 @@ export async function deliverBatch(db: Db, consumer: Consumer, limit: number, wa
     const checkpoint = cp.rows[0];
     if (!checkpoint) return 'busy';
     // Only transactions older than every running one are final: none of them can still add an
-    // event before the checkpoint, so moving past them never skips a slow commit.
+    // event before the checkpoint, so moving past them never skips a slow commit. ORDER BY names
+    // the table's columns: the bare names would mean the text aliases and sort '10' before '9'.
     const rows = await sql<OutboxRow>`
-      select position::text as position, txid::text as txid, event_id, type, subject, occurred_at, data
-      from platform.outbox
-      where txid < pg_snapshot_xmin(pg_current_snapshot())
-        and (txid, position) > (${checkpoint.txid}::xid8, ${checkpoint.position}::bigint)
-      order by txid, position
+      select o.position::text as position, o.txid::text as txid, o.event_id, o.type, o.subject, o.occurred_at, o.data
+      from platform.outbox o
+      where o.txid < pg_snapshot_xmin(pg_current_snapshot())
+        and (o.txid, o.position) > (${checkpoint.txid}::xid8, ${checkpoint.position}::bigint)
+      order by o.txid, o.position
       limit ${limit}`.execute(tx);
     if (rows.rows.length === 0) return 0;
     for (const row of rows.rows) {
@@ -80,8 +81,8 @@ export async function deliverBatch(db: Db, consumer: Consumer, limit: number, wa
 
 /** The newest committed outbox event visible now, or null when the outbox is empty. */
 export async function latestCommitted(db: Db): Promise<OutboxPoint | null> {
-  const r = await sql<OutboxPoint>`select txid::text as txid, position::text as position
-    from platform.outbox order by txid desc, position desc limit 1`.execute(db);
+  const r = await sql<OutboxPoint>`select o.txid::text as txid, o.position::text as position
+    from platform.outbox o order by o.txid desc, o.position desc limit 1`.execute(db);
   return r.rows[0] ?? null;
 }
 

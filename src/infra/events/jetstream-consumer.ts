@@ -47,7 +47,11 @@ export async function runRemoteConsumer(deps: RemoteConsumerDeps, db: Db, consum
   const source = await deps.js.consumers.get(deps.stream, consumer.name);
   const messages = await source.consume({ max_messages: 16 });
   const loop = (async () => {
-    for await (const msg of messages) await processMessage(db, consumer, msg, log);
+    for await (const msg of messages) {
+      // Whatever goes wrong with one message (even its nak), the loop goes on: an unacknowledged
+      // message comes back after the ack wait.
+      await processMessage(db, consumer, msg, log).catch((err: unknown) => log.error({ err, seq: msg.seq }, 'remote event not processed'));
+    }
   })().catch((err: unknown) => log.error({ err }, 'remote consumer stopped on an error'));
   log.info('remote consumer started');
   let stopped: Promise<void> | null = null;

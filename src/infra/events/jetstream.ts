@@ -67,13 +67,19 @@ export async function connectJetStream(options: JetStreamOptions): Promise<JetSt
     name: `borderflow-${options.siteId}`,
     timeout: options.connectTimeoutMs ?? 5_000,
     maxReconnectAttempts: -1,
+  }).catch((err: unknown) => {
+    throw new Error(`cannot connect to NATS at ${serverName(options.url)}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   });
   let connected = true;
   void (async () => {
     for await (const s of nc.status()) {
-      if (s.type === 'disconnect') log.warn('NATS disconnected; events wait in the outbox');
-      if (s.type === 'disconnect') connected = false;
-      if (s.type === 'reconnect') connected = true;
+      if (s.type === 'disconnect') {
+        connected = false;
+        log.warn('NATS disconnected; events wait in the outbox');
+      } else if (s.type === 'reconnect') {
+        connected = true;
+        log.info('NATS reconnected');
+      }
     }
   })();
   try {
@@ -84,6 +90,16 @@ export async function connectJetStream(options: JetStreamOptions): Promise<JetSt
   } catch (err) {
     await nc.close();
     throw err;
+  }
+}
+
+/** The server part of a NATS URL, without credentials, for messages. */
+function serverName(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}`;
+  } catch {
+    return 'NATS_URL';
   }
 }
 
