@@ -2,9 +2,12 @@ import { parseArgs } from 'node:util';
 import { verifyAuditChain } from './infra/audit/index.ts';
 import { systemContext, isRole, type Role } from './infra/auth/index.ts';
 import { ConfigError, loadConfig, type Config } from './infra/config/index.ts';
-import { runMigrations } from './infra/db/index.ts';
+import { runMigrations, type Db } from './infra/db/index.ts';
 import { AppError } from './infra/errors/index.ts';
 import { createLogger } from './infra/log/index.ts';
+import { RISK_USAGE, runRiskCommand } from './modules/risk/index.ts';
+import { runTariffLoad, TARIFF_LOAD_USAGE } from './modules/customs/index.ts';
+import { LEDGER_USAGE, runLedgerCommand } from './modules/ledger/index.ts';
 import { ALL_MIGRATIONS, buildPlatform, openConfiguredDatabase } from './platform.ts';
 
 const USAGE = `Usage: borderflow <command> [options]
@@ -15,6 +18,9 @@ Commands:
   admin create --username U --password P [--display-name N] [--roles admin,…] [--enterprise ID]
                                 create a user (default role: admin)
   audit verify                  walk the audit hash chain; exit 1 at the first record that does not verify
+  ${LEDGER_USAGE}
+  ${TARIFF_LOAD_USAGE}
+${RISK_USAGE}
   help                          this text
 
 Configuration comes from the environment (see docs/configuration.md).`;
@@ -47,6 +53,13 @@ export async function runCli(argv: string[], io: Out = stdio, env: Record<string
         break;
       case 'audit':
         if (sub === 'verify') return await auditVerify(config, io);
+        break;
+      case 'ledger':
+        return await ledgerCommand(config, sub, rest, io);
+      case 'risk':
+        return await runRiskCommand(sub, rest, io);
+      case 'tariff':
+        if (sub === 'load') return await runTariffLoad(rest, io, (fn) => withMigratedDatabase(config, fn));
         break;
       case 'help':
       case '--help':
@@ -102,6 +115,25 @@ async function adminCreate(config: Config, args: string[], io: Out): Promise<num
     return 0;
   } finally {
     await platform.close();
+  }
+}
+
+async function withMigratedDatabase<T>(config: Config, fn: (db: Db) => Promise<T>): Promise<T> {
+  const database = await openConfiguredDatabase(config, createLogger('warn'));
+  try {
+    await runMigrations(database.db, ALL_MIGRATIONS);
+    return await fn(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+async function ledgerCommand(config: Config, sub: string | undefined, args: string[], io: Out): Promise<number> {
+  const database = await openConfiguredDatabase(config, createLogger('warn'));
+  try {
+    return await runLedgerCommand(database.db, sub, args, io, { dataDir: config.dataDir, siteId: config.siteId });
+  } finally {
+    await database.close();
   }
 }
 

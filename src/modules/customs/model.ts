@@ -94,8 +94,11 @@ export interface DeclarationContent {
   expectedArrival?: string;
   parties?: { importer?: Partial<Party>; exporter?: Partial<Party>; declarant?: Partial<Party> };
   consignment?: { transport?: Partial<Transport>; equipment?: Array<Partial<TransportEquipment>> };
-  goods?: Array<Partial<GoodsItem> & { customsValue?: Partial<Money> }>;
+  goods?: DraftGoodsItem[];
 }
+
+/** A goods item as a draft may hold it: any field may still be missing. */
+export type DraftGoodsItem = Omit<Partial<GoodsItem>, 'customsValue'> & { customsValue?: Partial<Money> };
 
 /** One reason a risk assessment gave. */
 export interface RiskReason {

@@ -5,7 +5,7 @@
 import type { FieldProblem } from '../../infra/errors/index.ts';
 import { isValidChineseCreditCode, isValidVietnameseTaxCode } from '../identity/index.ts';
 import { containerNumberProblem, isCountryCode, isCurrencyCode, isUnitCode, normalizeContainerNumber, parsePlate } from './codes.ts';
-import type { DeclarationContent, GoodsItem, Party } from './model.ts';
+import type { DeclarationContent, DraftGoodsItem, Party } from './model.ts';
 
 /** What validation needs from outside: the instant and whether a 6-digit HS subheading is known. */
 export interface ValidationContext {
@@ -112,7 +112,7 @@ function validateConsignment(c: DeclarationContent, p: Problems): void {
   });
 }
 
-function validateGoodsItem(g: Partial<GoodsItem> & { customsValue?: Partial<GoodsItem['customsValue']> }, at: string, ctx: ValidationContext, p: Problems): void {
+function validateGoodsItem(g: DraftGoodsItem, at: string, ctx: ValidationContext, p: Problems): void {
   if (p.present(`${at}/hsCode`, g.hsCode)) {
     if (!/^\d{8}$/.test(g.hsCode!)) p.add(`${at}/hsCode`, 'HS_CODE_FORMAT', 'is not an 8-digit tariff line');
     else if (!ctx.knownSubheading(g.hsCode!.slice(0, 6))) p.add(`${at}/hsCode`, 'HS_CODE_UNKNOWN', `HS 2022 subheading ${g.hsCode!.slice(0, 6)} is not in the loaded tariff`);
