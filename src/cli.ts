@@ -145,7 +145,7 @@ async function auditVerify(config: Config, io: Out): Promise<number> {
       io.out(`audit chain OK: ${result.records} record(s) verified`);
       return 0;
     }
-    io.err(`audit chain BROKEN at record ${result.firstBad!.seq}: ${result.firstBad!.reason} (${result.records} record(s) read)`);
+    io.err(`audit chain BROKEN at record ${result.firstBad!.id} (chain ${result.firstBad!.chain}, #${result.firstBad!.seq}): ${result.firstBad!.reason} (${result.records} record(s) read)`);
     return 1;
   } finally {
     await database.close();

@@ -65,8 +65,8 @@ for (const target of targets) {
       const { database } = opened;
       try {
         await writeRecords(database, 3);
-        await assert.rejects(sql`update audit.records set action = 'forged' where seq = 2`.execute(database.db), /append-only/);
-        await assert.rejects(sql`delete from audit.records where seq = 3`.execute(database.db), /append-only/);
+        await assert.rejects(sql`update audit.records set action = 'forged' where id = 2`.execute(database.db), /append-only/);
+        await assert.rejects(sql`delete from audit.records where id = 3`.execute(database.db), /append-only/);
         await assert.rejects(sql`truncate audit.records`.execute(database.db), /append-only/);
         const rows = await sql<{ n: string }>`select count(*)::text as n from audit.records where action = 'test.act'`.execute(database.db);
         assert.equal(rows.rows[0]!.n, '3');
@@ -88,12 +88,38 @@ for (const target of targets) {
       // Someone with superuser rights switches the trigger off and edits record 4.
       const db = await opened.reopen();
       await sql`alter table audit.records disable trigger audit_records_append_only`.execute(db.db);
-      await sql`update audit.records set details = '{"i": 3, "note": "edited"}'::jsonb where seq = 4`.execute(db.db);
+      await sql`update audit.records set details = '{"i": 3, "note": "edited"}'::jsonb where id = 4`.execute(db.db);
       await sql`alter table audit.records enable trigger audit_records_append_only`.execute(db.db);
       await db.close();
       const tampered = await verifyCli(opened.env);
       assert.equal(tampered.code, 1);
-      assert.match(tampered.out, /BROKEN at record 4: record content does not match its hash/);
+      assert.match(tampered.out, /BROKEN at record 4 \(chain \d+, #\d+\): record content does not match its hash/);
+    });
+
+    test('concurrent writers on several connections spread over chains that all verify; a record cut from the end of a chain is caught', async (t) => {
+      const opened = await target.open(t);
+      if (!opened) return;
+      const { database } = opened;
+      try {
+        const uow = new UnitOfWork(database.db, null, systemClock, createIdGenerator());
+        await Promise.all(Array.from({ length: 60 }, (_, i) =>
+          uow.run(systemContext(`c-${i}`), async (w) => {
+            w.audit({ action: 'test.first', targetId: `t-${i}` });
+            w.audit({ action: 'test.second', targetId: `t-${i}` });
+          })));
+        const ok = await verifyAuditChain(database.db);
+        assert.deepEqual(ok, { ok: true, records: 120 });
+        const pairs = await sql<{ chains: string }>`select count(distinct chain)::text as chains from audit.records group by target_id`.execute(database.db);
+        assert.ok(pairs.rows.every((r) => r.chains === '1'), "one unit of work's records stay in one chain");
+        const last = await sql<{ id: string }>`select max(id)::text as id from audit.records`.execute(database.db);
+        await sql`alter table audit.records disable trigger audit_records_append_only`.execute(database.db);
+        await sql`delete from audit.records where id = ${Number(last.rows[0]!.id)}`.execute(database.db);
+        const r = await verifyAuditChain(database.db);
+        assert.equal(r.ok, false);
+        assert.match(r.firstBad?.reason ?? '', /removed from its end/);
+      } finally {
+        await database.close();
+      }
     });
 
     test('a deleted record breaks the chain at the gap', async (t) => {
@@ -103,11 +129,12 @@ for (const target of targets) {
       try {
         await writeRecords(database, 5);
         await sql`alter table audit.records disable trigger audit_records_append_only`.execute(database.db);
-        await sql`delete from audit.records where seq = 2`.execute(database.db);
+        const victim = await sql<{ chain: number; seq: string }>`select chain, seq::text as seq from audit.records where id = 2`.execute(database.db);
+        await sql`delete from audit.records where id = 2`.execute(database.db);
         const r = await verifyAuditChain(database.db);
         assert.equal(r.ok, false);
-        assert.equal(r.firstBad?.seq, 2);
-        assert.match(r.firstBad?.reason ?? '', /missing/);
+        assert.equal(r.firstBad?.chain, victim.rows[0]!.chain, 'reported in the chain the record was taken from');
+        assert.match(r.firstBad?.reason ?? '', /missing|removed from its end/);
       } finally {
         await database.close();
       }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../db/index.ts';
 import { canonicalJson, sha256Hex } from '../crypto/index.ts';
+import { AUDIT_CHAINS } from './migrations.ts';
 
 /** The hash before the first record. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -33,8 +34,10 @@ export interface AuditContent extends AuditActor {
   details: Record<string, unknown>;
 }
 
-/** A stored audit record: its content, its place in the chain and the hashes that bind them. */
+/** A stored audit record: its content, its place in its chain and the hashes that bind them. */
 export interface AuditRecord extends AuditContent {
+  id: number;
+  chain: number;
   seq: number;
   contentHash: string;
   prevHash: string;
@@ -54,9 +57,11 @@ export function chainHash(prevHash: string, content: string): string {
 /**
  * Appends one record inside the caller's transaction. The content hash is computed first; the
  * chain link is computed by the database in the one statement that takes the chain-head row
- * lock, so the lock is held only for that statement and the commit (call this last).
+ * lock, so the lock is held only for that statement and the commit (call this last). The chain
+ * is picked by the database session, so concurrent writers on different connections do not
+ * wait for each other's commits, and one transaction's records stay in one chain, in order.
  */
-export async function appendAudit(tx: Tx, who: AuditActor, entry: AuditEntry, at: Date): Promise<{ seq: number; hash: string }> {
+export async function appendAudit(tx: Tx, who: AuditActor, entry: AuditEntry, at: Date): Promise<{ id: number; chain: number; seq: number; hash: string }> {
   const content: AuditContent = {
     at: at.toISOString(),
     ...who,
@@ -67,19 +72,19 @@ export async function appendAudit(tx: Tx, who: AuditActor, entry: AuditEntry, at
     details: entry.details ?? {},
   };
   const ch = contentHash(content);
-  const r = await sql<{ seq: string; hash: string }>`
+  const r = await sql<{ id: string; chain: number; seq: string; hash: string }>`
     with head as (
       update audit.chain_head
       set seq = seq + 1, prev_hash = hash, hash = encode(sha256(decode(hash || ${ch}, 'hex')), 'hex')
-      where id = 1
-      returning seq, prev_hash, hash
+      where id = pg_backend_pid() % ${sql.lit(AUDIT_CHAINS)}
+      returning id, seq, prev_hash, hash
     )
-    insert into audit.records (seq, at, actor_id, actor_name, role, action, target_type, target_id, outcome, request_id, source_ip, details, content_hash, prev_hash, hash)
-    select seq, ${content.at}::timestamptz, ${content.actorId}, ${content.actorName}, ${content.role}, ${content.action}, ${content.targetType}, ${content.targetId},
+    insert into audit.records (chain, seq, at, actor_id, actor_name, role, action, target_type, target_id, outcome, request_id, source_ip, details, content_hash, prev_hash, hash)
+    select id, seq, ${content.at}::timestamptz, ${content.actorId}, ${content.actorName}, ${content.role}, ${content.action}, ${content.targetType}, ${content.targetId},
       ${content.outcome}, ${content.requestId}, ${content.sourceIp}, ${JSON.stringify(content.details)}::jsonb, ${ch}, prev_hash, hash
     from head
-    returning seq::text as seq, hash`.execute(tx);
+    returning id::text as id, chain, seq::text as seq, hash`.execute(tx);
   const row = r.rows[0];
   if (!row) throw new Error('audit chain head is missing');
-  return { seq: Number(row.seq), hash: row.hash };
+  return { id: Number(row.id), chain: row.chain, seq: Number(row.seq), hash: row.hash };
 }

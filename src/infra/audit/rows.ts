@@ -2,6 +2,8 @@ import type { AuditRecord } from './chain.ts';
 
 /** A row of `audit.records` as the driver returns it. */
 export interface AuditRow {
+  id: string | number;
+  chain: number;
   seq: string | number;
   at: Date | string;
   actor_id: string | null;
@@ -22,6 +24,8 @@ export interface AuditRow {
 /** Maps a stored row to the record shape the hash is computed over. */
 export function toAuditRecord(row: AuditRow): AuditRecord {
   return {
+    id: Number(row.id),
+    chain: row.chain,
     seq: Number(row.seq),
     at: new Date(row.at).toISOString(),
     actorId: row.actor_id,

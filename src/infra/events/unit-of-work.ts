@@ -13,13 +13,16 @@ export interface Write {
   now: Date;
   /** Queues an event; it is written to the outbox in the same transaction. */
   emit(event: NewEvent): void;
-  /** Records the audit entry of this state change; required exactly once. */
+  /**
+   * Records the audit entry of one action; every unit of work records at least one, and one per
+   * action when it carries several (e.g. a submission that is assessed and released at once).
+   */
   audit(entry: AuditEntry): void;
 }
 
 /**
- * Runs a state change as one transaction that writes the state, its outbox events and its one
- * audit record together; events are dispatched after the commit.
+ * Runs a state change as one transaction that writes the state, its outbox events and its audit
+ * records together; events are dispatched after the commit.
  */
 export class UnitOfWork {
   constructor(
@@ -34,32 +37,21 @@ export class UnitOfWork {
     const result = await this.db.transaction().execute(async (tx) => {
       const now = this.clock.now();
       const events: NewEvent[] = [];
-      let entry: AuditEntry | null = null;
-      const w: Write = {
-        tx,
-        now,
-        emit: (e) => events.push(e),
-        audit: (e) => {
-          if (entry) throw new Error(`a unit of work records one audit entry; got a second (${e.action})`);
-          entry = e;
-        },
-      };
+      const entries: AuditEntry[] = [];
+      const w: Write = { tx, now, emit: (e) => events.push(e), audit: (e) => entries.push(e) };
       const value = await fn(w);
-      if (!entry) throw new Error('a state change must record an audit entry');
+      if (entries.length === 0) throw new Error('a state change must record an audit entry');
       await appendEvents(tx, events.map((e) => ({ ...e, id: this.ids.next('evt'), occurredAt: now })));
       const actor = ctx.actor;
-      await appendAudit(
-        tx,
-        {
-          actorId: actor?.id ?? null,
-          actorName: actor?.name ?? null,
-          role: actor?.roles.join(',') ?? null,
-          requestId: ctx.requestId,
-          sourceIp: ctx.sourceIp,
-        },
-        entry,
-        now,
-      );
+      const who = {
+        actorId: actor?.id ?? null,
+        actorName: actor?.name ?? null,
+        role: actor?.roles.join(',') ?? null,
+        requestId: ctx.requestId,
+        sourceIp: ctx.sourceIp,
+      };
+      // Last in the transaction: the chain-head lock is then held only until the commit.
+      for (const entry of entries) await appendAudit(tx, who, entry, now);
       return { value, hadEvents: events.length > 0 };
     });
     if (result.hadEvents) this.bus?.notify();
