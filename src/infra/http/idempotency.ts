@@ -38,7 +38,9 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
     }
     const principal = req.actor?.id ?? `anonymous:${req.ip}`;
     const path = req.routeOptions.url ?? req.url;
-    const bodyHash = sha256Hex(`${req.url}\n${canonicalJson(req.body ?? null)}`);
+    // Raw uploads are hashed as bytes; JSON bodies in canonical form, so key order does not matter.
+    const body = Buffer.isBuffer(req.body) ? sha256Hex(req.body) : canonicalJson(req.body ?? null);
+    const bodyHash = sha256Hex(`${req.url}\n${body}`);
     const inserted = await sql`insert into platform.idempotency_keys (principal, key, method, path, body_hash)
       values (${principal}, ${key}, ${req.method}, ${path}, ${bodyHash}) on conflict do nothing returning key`.execute(db);
     if (inserted.rows.length === 1) {

@@ -14,6 +14,7 @@ import type { Logger } from '../log/index.ts';
 import { installAuthentication } from './auth-hook.ts';
 import { installIdempotency } from './idempotency.ts';
 import { installErrorHandler, sendProblem } from './problems.ts';
+import { ProblemSchema } from './schemas.ts';
 import { validatorCompiler } from './validation.ts';
 
 /** The typed Fastify instance every module's routes plug into. */
@@ -54,6 +55,8 @@ export async function createHttpServer(deps: HttpDeps): Promise<HttpApp> {
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as HttpApp;
 
   app.setValidatorCompiler(validatorCompiler);
+  // Routes may answer errors with { $ref: 'Problem#' } so OpenAPI shows the problem shape.
+  app.addSchema(ProblemSchema);
   installErrorHandler(app as unknown as FastifyInstance);
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', String(req.id));
