@@ -43,7 +43,7 @@ export function runFixture(t: TestContext, script: string, args: string[]): Chil
     exited,
     stderr: () => err,
     lines: () => lines,
-    waitFor(prefix, timeoutMs = 30_000) {
+    waitFor(prefix, timeoutMs = 120_000) {
       const seen = lines.find((l) => l.startsWith(prefix));
       if (seen) return Promise.resolve(seen);
       return new Promise<string>((resolve, reject) => {
