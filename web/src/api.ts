@@ -46,8 +46,18 @@ export class ApiProblem extends Error {
   readonly code: string;
   readonly detail: string;
   readonly errors: ProblemFieldError[];
+  /** The resource's state when a transition was refused (409 problems carry it as `state`). */
+  readonly currentState: string | null;
 
-  constructor(p: { type?: string; title: string; status: number; code: string; detail?: string; errors?: ProblemFieldError[] }) {
+  constructor(p: {
+    type?: string;
+    title: string;
+    status: number;
+    code: string;
+    detail?: string;
+    errors?: ProblemFieldError[];
+    currentState?: string | null;
+  }) {
     super(p.detail || p.title);
     this.name = 'ApiProblem';
     this.type = p.type ?? 'about:blank';
@@ -56,6 +66,7 @@ export class ApiProblem extends Error {
     this.code = p.code;
     this.detail = p.detail ?? '';
     this.errors = p.errors ?? [];
+    this.currentState = p.currentState ?? null;
   }
 }
 
@@ -83,21 +94,34 @@ async function toProblem(res: Response): Promise<ApiProblem> {
     code: str(b.code) ?? `HTTP_${res.status}`,
     detail: str(b.detail),
     errors,
+    currentState: str(b.state) ?? null,
   });
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  if (method === 'POST') headers['content-type'] = 'application/json';
+/** Extra request options: headers such as `Idempotency-Key`, or a raw (file) body with its type. */
+export interface RequestOptions {
+  headers?: Record<string, string>;
+  raw?: { body: Blob; contentType: string };
+}
+
+/**
+ * Sends one API request and returns the parsed JSON answer; throws `ApiProblem` for every
+ * failure. POST and PUT send JSON (`{}` when there is no body) unless `raw` is given.
+ */
+export async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...opts.headers };
+  let payload: BodyInit | undefined;
+  if (opts.raw) {
+    headers['content-type'] = opts.raw.contentType;
+    payload = opts.raw.body;
+  } else if (method !== 'GET') {
+    headers['content-type'] = 'application/json';
+    // The server requires a JSON body on every POST, even when there is nothing to say.
+    payload = JSON.stringify(body ?? {});
+  }
   let res: Response;
   try {
-    res = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      // The server requires a JSON body on every POST, even when there is nothing to say.
-      body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
-    });
+    res = await fetch(path, { method, headers, credentials: 'same-origin', body: payload });
   } catch (err) {
     throw new ApiProblem({ title: 'Network error', status: 0, code: NETWORK_ERROR, detail: String(err) });
   }

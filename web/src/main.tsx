@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './components/App.tsx';
 import { I18nProvider, applyHtmlLang, readStoredLang } from './i18n/index.tsx';
 import './styles.css';
+import './customs.css';
 
 const initialLang = readStoredLang();
 // Set before the first render so assistive technology never reads the page in the wrong language.

@@ -7,7 +7,10 @@ export interface DashboardCard {
   body: MessageKey;
 }
 
-/** A page of the shell: the roles that see it in the navigation, its heading and its cards. */
+/**
+ * A page of the shell: the roles that see it in the navigation, its heading and the cards of
+ * what is still planned there. Pages with a real screen are listed in `screens.tsx`.
+ */
 export interface ShellPage {
   id: string;
   roles: readonly Role[];
@@ -16,16 +19,19 @@ export interface ShellPage {
   cards: readonly DashboardCard[];
 }
 
-type KeysMatching<Pattern> = MessageKey extends infer K ? (K extends Pattern ? K : never) : never;
+// Only the `page.` keys matter here; narrowing to them first keeps the types below small.
+type PageKey = Extract<MessageKey, `page.${string}`>;
+type KeysMatching<Pattern> = Extract<PageKey, Pattern>;
 type Between<K, Head extends string, Tail extends string> = K extends `${Head}${infer Mid}${Tail}` ? Mid : never;
 
 /** Page ids that have both a title and an intro in the dictionaries. */
-type PageId = Between<KeysMatching<`page.${string}.title`>, 'page.', '.title'> &
-  Between<KeysMatching<`page.${string}.intro`>, 'page.', '.intro'>;
+type PageId = Extract<Between<KeysMatching<`page.${string}.title`>, 'page.', '.title'>, Between<KeysMatching<`page.${string}.intro`>, 'page.', '.intro'>>;
 
 /** Card names of page `P` that have both a title and a body in the dictionaries. */
-type CardName<P extends string> = Between<KeysMatching<`page.${P}.${string}.title`>, `page.${P}.`, '.title'> &
-  Between<KeysMatching<`page.${P}.${string}.body`>, `page.${P}.`, '.body'>;
+type CardName<P extends string> = Extract<
+  Between<KeysMatching<`page.${P}.${string}.title`>, `page.${P}.`, '.title'>,
+  Between<KeysMatching<`page.${P}.${string}.body`>, `page.${P}.`, '.body'>
+>;
 
 // The type parameters guarantee the keys exist; the casts only spell out what they checked.
 function page<P extends PageId>(id: P, roles: readonly Role[], cards: readonly CardName<P>[]): ShellPage {
@@ -43,11 +49,11 @@ function page<P extends PageId>(id: P, roles: readonly Role[], cards: readonly C
  * first one they can see is their home page. `device` accounts have no pages.
  */
 export const PAGES: readonly ShellPage[] = [
-  page('declarations', ['declarant'], ['drafts', 'documents', 'mismatches']),
+  page('declarations', ['declarant'], []),
   page('slots', ['declarant'], ['booked', 'wait']),
-  page('worklist', ['customs_officer', 'customs_supervisor'], ['queue', 'documents', 'release']),
+  page('worklist', ['customs_officer', 'customs_supervisor'], []),
   page('inspections', ['customs_officer'], ['scans', 'tasks']),
-  page('supervision', ['customs_supervisor'], ['overrides', 'workload', 'abuse']),
+  page('supervision', ['customs_supervisor'], ['workload', 'abuse']),
   page('lanes', ['border_guard'], ['status', 'referrals', 'vehicles']),
   page('live', ['ioc_operator'], ['map', 'kpis', 'devices']),
   page('incidents', ['ioc_operator'], ['alerts', 'open']),

@@ -1,39 +1,35 @@
-import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n/index.tsx';
-import type { ShellPage } from '../pages.ts';
+import type { DashboardCard, ShellPage } from '../pages.ts';
+import { PageHeader } from './PageHeader.tsx';
+
+/** Cards for things that will appear on a page once the feature exists. */
+export function PlannedCards({ cards }: { cards: readonly DashboardCard[] }) {
+  const { t } = useI18n();
+  return (
+    <ul className="cards">
+      {cards.map((card) => (
+        <li key={card.title} className="card">
+          <h2 className="card-title">{t(card.title)}</h2>
+          <p className="card-body">{t(card.body)}</p>
+          <span className="badge">{t('common.planned')}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** A role's dashboard: heading, purpose and a card for each thing that will appear here. */
 export function Dashboard({ page }: { page: ShellPage }) {
   const { t } = useI18n();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-
-  // Move focus to the new heading so keyboard and screen-reader users land on the page they chose.
-  useEffect(() => {
-    headingRef.current?.focus({ preventScroll: true });
-  }, [page.id]);
-
   return (
     <article className="dashboard" aria-labelledby="page-title">
-      <header className="page-header">
-        <h1 id="page-title" ref={headingRef} tabIndex={-1}>
-          {t(page.title)}
-        </h1>
-        <p className="page-intro">{t(page.intro)}</p>
-      </header>
-      <ul className="cards">
-        {page.cards.map((card) => (
-          <li key={card.title} className="card">
-            <h2 className="card-title">{t(card.title)}</h2>
-            <p className="card-body">{t(card.body)}</p>
-            <span className="badge">{t('common.planned')}</span>
-          </li>
-        ))}
-      </ul>
+      <PageHeader title={t(page.title)} intro={t(page.intro)} focusKey={page.id} />
+      <PlannedCards cards={page.cards} />
     </article>
   );
 }
 
-/** Shown to accounts whose roles grant no page (device accounts). */
+/** Shown to signed-in accounts that have no web pages (for instance device accounts). */
 export function NoPages() {
   const { t } = useI18n();
   return (

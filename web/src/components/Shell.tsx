@@ -3,7 +3,8 @@ import { fetchSite, type Site, type User } from '../api.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { pagesForRoles } from '../pages.ts';
 import { replaceRoute, useRoute } from '../router.ts';
-import { Dashboard, NoPages } from './Dashboard.tsx';
+import { NoPages } from './Dashboard.tsx';
+import { PageContent } from './screens.tsx';
 import { Sidebar } from './Sidebar.tsx';
 import { TopBar } from './TopBar.tsx';
 
@@ -83,7 +84,7 @@ export function Shell({ user, onSignOut }: { user: User; onSignOut: () => void }
           onSignOut={onSignOut}
         />
         <main id="main-content" className="main" ref={mainRef} tabIndex={-1}>
-          {current ? <Dashboard page={current} /> : <NoPages />}
+          {current ? <PageContent page={current} user={user} /> : <NoPages />}
         </main>
       </div>
     </div>

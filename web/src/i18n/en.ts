@@ -1,3 +1,7 @@
+import { customsCodesEn } from './customs/codes.en.ts';
+import { customsConsoleEn } from './customs/console.en.ts';
+import { customsPortalEn } from './customs/portal.en.ts';
+
 /**
  * English dictionary. It is the reference: its keys define `MessageKey`, and the other
  * dictionaries must provide exactly the same keys.
@@ -49,12 +53,6 @@ export const en = {
 
   'page.worklist.title': 'Worklist',
   'page.worklist.intro': 'Declarations routed to the yellow or red channel that need an officer’s decision.',
-  'page.worklist.queue.title': 'Yellow and red declarations',
-  'page.worklist.queue.body': 'Declarations waiting for document review or physical inspection, oldest first, with the risk reasons that routed them.',
-  'page.worklist.documents.title': 'Document review',
-  'page.worklist.documents.body': 'Invoices, packing lists, certificates of origin and permits attached to each declaration, side by side with the partner’s export data.',
-  'page.worklist.release.title': 'Release decisions',
-  'page.worklist.release.body': 'Release, hold or refer a consignment, with the reason recorded in the audit trail.',
 
   'page.inspections.title': 'Inspections',
   'page.inspections.intro': 'Physical and non-intrusive inspections of consignments at the gate.',
@@ -65,8 +63,6 @@ export const en = {
 
   'page.supervision.title': 'Supervision',
   'page.supervision.intro': 'Oversight of clearance decisions across the site.',
-  'page.supervision.overrides.title': 'Overrides',
-  'page.supervision.overrides.body': 'Channel changes and releases that overrode the risk engine, with who made them and why.',
   'page.supervision.workload.title': 'Officer workload',
   'page.supervision.workload.body': 'Open items per officer and clearance times against the service target.',
   'page.supervision.abuse.title': 'Abuse analytics',
@@ -74,12 +70,6 @@ export const en = {
 
   'page.declarations.title': 'My declarations',
   'page.declarations.intro': 'Pre-arrival declarations of your enterprise and where each one stands.',
-  'page.declarations.drafts.title': 'Drafts and submissions',
-  'page.declarations.drafts.body': 'Declarations you are preparing or have submitted, with their channel and status.',
-  'page.declarations.documents.title': 'Documents',
-  'page.declarations.documents.body': 'Invoices, packing lists and certificates to attach, or that customs has asked for.',
-  'page.declarations.mismatches.title': 'Mismatches with partner data',
-  'page.declarations.mismatches.body': 'Differences between your declaration and the export data sent by the Chinese side.',
 
   'page.slots.title': 'Crossing slots',
   'page.slots.intro': 'Book and follow the time windows in which your trucks cross.',
@@ -142,6 +132,10 @@ export const en = {
   'page.admin.enterprises.body': 'Importers, exporters, customs brokers and logistics companies registered at the site.',
   'page.admin.health.title': 'System health',
   'page.admin.health.body': 'Database, message broker and device connections.',
+
+  ...customsCodesEn,
+  ...customsPortalEn,
+  ...customsConsoleEn,
 };
 
 /** Every translatable message key; a key missing from a dictionary is a compile error. */

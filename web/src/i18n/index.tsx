@@ -52,6 +52,18 @@ export function htmlLangOf(lang: Lang): string {
   return HTML_LANG[lang];
 }
 
+/** True when `key` is in the dictionaries: lets codes from the server pick a translation when one exists. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
+const FORMAT_LOCALE: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB', zh: 'zh-CN' };
+
+/** The locale used to format dates, numbers and money in a UI language. */
+export function formatLocaleOf(lang: Lang): string {
+  return FORMAT_LOCALE[lang];
+}
+
 /** Translates `key` in `lang`. */
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string>): string {
   const text = DICTIONARIES[lang][key];

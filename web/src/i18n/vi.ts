@@ -1,4 +1,8 @@
 import type { MessageKey } from './en.ts';
+import { customsCodesVi } from './customs/codes.vi.ts';
+import { customsConsoleVi } from './customs/console.vi.ts';
+import { customsPortalVi } from './customs/portal.vi.ts';
+
 
 /** Vietnamese dictionary (the default language). */
 export const vi: Record<MessageKey, string> = {
@@ -47,12 +51,6 @@ export const vi: Record<MessageKey, string> = {
 
   'page.worklist.title': 'Danh sách công việc',
   'page.worklist.intro': 'Các tờ khai được phân luồng vàng hoặc luồng đỏ đang chờ công chức hải quan quyết định.',
-  'page.worklist.queue.title': 'Tờ khai luồng vàng và luồng đỏ',
-  'page.worklist.queue.body': 'Tờ khai chờ kiểm tra hồ sơ hoặc kiểm tra thực tế, cũ nhất xếp trước, kèm lý do rủi ro dẫn đến việc phân luồng.',
-  'page.worklist.documents.title': 'Kiểm tra hồ sơ',
-  'page.worklist.documents.body': 'Hóa đơn, phiếu đóng gói, giấy chứng nhận xuất xứ và giấy phép của từng tờ khai, đặt cạnh dữ liệu xuất khẩu do phía Trung Quốc gửi.',
-  'page.worklist.release.title': 'Quyết định thông quan',
-  'page.worklist.release.body': 'Thông quan, tạm giữ hoặc chuyển xử lý lô hàng, với lý do được ghi vào nhật ký kiểm toán.',
 
   'page.inspections.title': 'Kiểm tra hàng hóa',
   'page.inspections.intro': 'Kiểm tra thực tế và kiểm tra bằng máy soi đối với lô hàng tại cửa khẩu.',
@@ -63,8 +61,6 @@ export const vi: Record<MessageKey, string> = {
 
   'page.supervision.title': 'Giám sát',
   'page.supervision.intro': 'Giám sát các quyết định thông quan trên toàn cửa khẩu.',
-  'page.supervision.overrides.title': 'Quyết định khác hệ thống',
-  'page.supervision.overrides.body': 'Các lần đổi luồng và thông quan khác với kết quả của hệ thống quản lý rủi ro, kèm người thực hiện và lý do.',
   'page.supervision.workload.title': 'Khối lượng công việc',
   'page.supervision.workload.body': 'Số việc đang mở của từng công chức và thời gian thông quan so với chỉ tiêu phục vụ.',
   'page.supervision.abuse.title': 'Phân tích dấu hiệu lạm dụng',
@@ -72,12 +68,6 @@ export const vi: Record<MessageKey, string> = {
 
   'page.declarations.title': 'Tờ khai của tôi',
   'page.declarations.intro': 'Tờ khai trước khi hàng đến của doanh nghiệp bạn và tình trạng của từng tờ khai.',
-  'page.declarations.drafts.title': 'Bản nháp và tờ khai đã gửi',
-  'page.declarations.drafts.body': 'Tờ khai bạn đang soạn hoặc đã gửi, kèm luồng và trạng thái xử lý.',
-  'page.declarations.documents.title': 'Chứng từ',
-  'page.declarations.documents.body': 'Hóa đơn, phiếu đóng gói và giấy chứng nhận cần đính kèm hoặc hải quan yêu cầu bổ sung.',
-  'page.declarations.mismatches.title': 'Sai khác với dữ liệu phía Trung Quốc',
-  'page.declarations.mismatches.body': 'Những điểm khác nhau giữa tờ khai của bạn và dữ liệu xuất khẩu do phía Trung Quốc gửi.',
 
   'page.slots.title': 'Khung giờ qua cửa khẩu',
   'page.slots.intro': 'Đặt và theo dõi các khung giờ xe của bạn qua cửa khẩu.',
@@ -140,4 +130,8 @@ export const vi: Record<MessageKey, string> = {
   'page.admin.enterprises.body': 'Nhà nhập khẩu, nhà xuất khẩu, đại lý hải quan và công ty logistics đăng ký tại cửa khẩu.',
   'page.admin.health.title': 'Tình trạng hệ thống',
   'page.admin.health.body': 'Kết nối tới cơ sở dữ liệu, hệ thống truyền tin và thiết bị.',
+
+  ...customsCodesVi,
+  ...customsPortalVi,
+  ...customsConsoleVi,
 };

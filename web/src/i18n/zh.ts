@@ -1,4 +1,8 @@
 import type { MessageKey } from './en.ts';
+import { customsCodesZh } from './customs/codes.zh.ts';
+import { customsConsoleZh } from './customs/console.zh.ts';
+import { customsPortalZh } from './customs/portal.zh.ts';
+
 
 /** Simplified Chinese dictionary. */
 export const zh: Record<MessageKey, string> = {
@@ -47,12 +51,6 @@ export const zh: Record<MessageKey, string> = {
 
   'page.worklist.title': '工作清单',
   'page.worklist.intro': '被分入黄色或红色通道、等待关员作出决定的报关单。',
-  'page.worklist.queue.title': '黄色和红色通道报关单',
-  'page.worklist.queue.body': '等待单证审核或实货查验的报关单，按时间先后排列，并附上分流的风险原因。',
-  'page.worklist.documents.title': '单证审核',
-  'page.worklist.documents.body': '每份报关单随附的发票、装箱单、原产地证书和许可证，与中方发送的出口数据并列对照。',
-  'page.worklist.release.title': '放行决定',
-  'page.worklist.release.body': '放行、扣留或移交货物，并将理由记入审计日志。',
 
   'page.inspections.title': '查验',
   'page.inspections.intro': '在口岸对货物进行的实货查验和非侵入式查验。',
@@ -63,8 +61,6 @@ export const zh: Record<MessageKey, string> = {
 
   'page.supervision.title': '监督',
   'page.supervision.intro': '对整个口岸通关决定的监督。',
-  'page.supervision.overrides.title': '人工改判',
-  'page.supervision.overrides.body': '推翻风险引擎结论的通道变更和放行，记录操作人及理由。',
   'page.supervision.workload.title': '关员工作量',
   'page.supervision.workload.body': '每位关员的未结事项，以及通关时间与服务目标的对比。',
   'page.supervision.abuse.title': '滥用分析',
@@ -72,12 +68,6 @@ export const zh: Record<MessageKey, string> = {
 
   'page.declarations.title': '我的报关单',
   'page.declarations.intro': '贵企业的抵达前申报及其当前状态。',
-  'page.declarations.drafts.title': '草稿和已提交的报关单',
-  'page.declarations.drafts.body': '您正在准备或已提交的报关单，及其通道和状态。',
-  'page.declarations.documents.title': '单证',
-  'page.declarations.documents.body': '需要随附或海关要求补充的发票、装箱单和证书。',
-  'page.declarations.mismatches.title': '与中方数据的差异',
-  'page.declarations.mismatches.body': '您的报关单与中方发送的出口数据之间的差异。',
 
   'page.slots.title': '通关时段',
   'page.slots.intro': '预约并跟踪您的货车过境的时间窗口。',
@@ -140,4 +130,8 @@ export const zh: Record<MessageKey, string> = {
   'page.admin.enterprises.body': '在本口岸登记的进口商、出口商、报关行和物流公司。',
   'page.admin.health.title': '系统状态',
   'page.admin.health.body': '数据库、消息代理和设备的连接情况。',
+
+  ...customsCodesZh,
+  ...customsPortalZh,
+  ...customsConsoleZh,
 };

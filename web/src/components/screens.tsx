@@ -1,0 +1,22 @@
+import type { ComponentType } from 'react';
+import type { User } from '../api.ts';
+import type { ShellPage } from '../pages.ts';
+import { ConsoleScreen } from './console/ConsoleScreen.tsx';
+import { SupervisionScreen } from './console/SupervisionScreen.tsx';
+import { Dashboard } from './Dashboard.tsx';
+import { PortalScreen } from './portal/PortalScreen.tsx';
+
+type Screen = ComponentType<{ page: ShellPage; user: User }>;
+
+/** Pages that have a real screen; every other page is still a dashboard of planned cards. */
+const SCREENS: Readonly<Record<string, Screen>> = {
+  declarations: PortalScreen,
+  worklist: ConsoleScreen,
+  supervision: SupervisionScreen,
+};
+
+/** The content of a page: its screen, or its placeholder dashboard. */
+export function PageContent({ page, user }: { page: ShellPage; user: User }) {
+  const Screen = SCREENS[page.id];
+  return Screen ? <Screen page={page} user={user} /> : <Dashboard page={page} />;
+}
