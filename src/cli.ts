@@ -9,6 +9,7 @@ import { RISK_USAGE, runRiskCommand } from './modules/risk/index.ts';
 import { runTariffLoad, TARIFF_LOAD_USAGE } from './modules/customs/index.ts';
 import { LEDGER_USAGE, runLedgerCommand } from './modules/ledger/index.ts';
 import { ALL_MIGRATIONS, buildPlatform, openConfiguredDatabase } from './platform.ts';
+import { runSimCommand, SIM_USAGE } from './sim/cli.ts';
 
 const USAGE = `Usage: borderflow <command> [options]
 
@@ -21,6 +22,7 @@ Commands:
   ${LEDGER_USAGE}
   ${TARIFF_LOAD_USAGE}
 ${RISK_USAGE}
+${SIM_USAGE}
   help                          this text
 
 Configuration comes from the environment (see docs/configuration.md).`;
@@ -58,6 +60,8 @@ export async function runCli(argv: string[], io: Out = stdio, env: Record<string
         return await ledgerCommand(config, sub, rest, io);
       case 'risk':
         return await runRiskCommand(sub, rest, io);
+      case 'sim':
+        return await runSimCommand(sub, rest, io);
       case 'tariff':
         if (sub === 'load') return await runTariffLoad(rest, io, (fn) => withMigratedDatabase(config, fn));
         break;
