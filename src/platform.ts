@@ -10,9 +10,11 @@ import { createHttpServer, type HttpApp, type ReadinessCheck } from './infra/htt
 import { createIdGenerator, type IdGenerator } from './infra/ids/index.ts';
 import { createLogger, type Logger } from './infra/log/index.ts';
 import { startMqtt, type MqttBus } from './infra/mqtt/index.ts';
-import { createCustomsModule, customsMigrations, releaseKeyFileIn, rosterFromDirectory, type CustomsModule } from './modules/customs/index.ts';
+import { createCustomsModule, customsMigrations, declarationForGate, releaseKeyFileIn, rosterFromDirectory, type CustomsModule } from './modules/customs/index.ts';
+import { createGateModule, defaultGateSettings, gateMigrations, passKeyFileIn, type GateModule } from './modules/gate/index.ts';
 import { createIdentityModule, identityMigrations, type IdentityModule } from './modules/identity/index.ts';
 import { createLedgerModule, ledgerKeyFiles, ledgerMigrations, type LedgerModule } from './modules/ledger/index.ts';
+import { createRiskModule, riskMigrations, type RiskModule } from './modules/risk/index.ts';
 
 /** The running platform: every adapter and module, wired once. */
 export interface Platform {
@@ -28,6 +30,8 @@ export interface Platform {
   identity: IdentityModule;
   customs: CustomsModule;
   ledger: LedgerModule;
+  gate: GateModule;
+  risk: RiskModule;
   /** Starts listening; returns the base URL. */
   listen(): Promise<string>;
   /** Stops accepting, drains requests and events, closes broker and database. Idempotent. */
@@ -43,7 +47,7 @@ export interface PlatformOptions {
 }
 
 /** Every schema's migrations, in dependency order. */
-export const ALL_MIGRATIONS: ModuleMigrations[] = [platformMigrations, auditMigrations, identityMigrations, customsMigrations, ledgerMigrations];
+export const ALL_MIGRATIONS: ModuleMigrations[] = [platformMigrations, auditMigrations, identityMigrations, customsMigrations, ledgerMigrations, riskMigrations, gateMigrations];
 
 const VERSION = (JSON.parse(readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -89,6 +93,15 @@ export async function buildPlatform(config: Config, options: PlatformOptions = {
   });
   const ledger = createLedgerModule({ db, uow, clock, ids, log: log.child({ module: 'ledger' }), siteId: config.siteId, keyFiles: ledgerKeyFiles(config.dataDir) });
   bus.subscribe(ledger.consumer);
+  const gateSite = (['VN-HUUNGHI', 'VN-TANTHANH', 'VN-MONGCAI'] as const).find((g) => g === config.siteId) ?? 'VN-MONGCAI';
+  const gate = createGateModule({
+    db, uow, clock, ids, log: log.child({ module: 'gate' }), siteId: config.siteId, settings: defaultGateSettings(gateSite), passKeyFile: passKeyFileIn(config.dataDir),
+    declarations: declarationForGate, authenticateDevice: (id, secret) => identity.directory.authenticateDevice(id, secret),
+  });
+  bus.subscribe(gate.consumer);
+  const risk = createRiskModule({ db, uow, clock, ids, log: log.child({ module: 'risk' }) });
+  bus.subscribe(risk.consumer);
+  customs.plugAssessor(risk.assessor);
   if (config.demo) {
     const created = await identity.seedDemo();
     if (created > 0) log.info({ created }, 'demo enterprises and users created');
@@ -113,10 +126,13 @@ export async function buildPlatform(config: Config, options: PlatformOptions = {
   await identity.register(http);
   await customs.register(http);
   await ledger.register(http);
+  await gate.register(http);
+  await risk.register(http);
   await http.register(auditRoutes(db), { prefix: '/api/audit' });
   await http.ready();
   bus.start();
   await ledger.start();
+  await gate.start(mqtt);
   await customs.resumeAssessments();
 
   let closing: Promise<void> | null = null;
@@ -127,6 +143,7 @@ export async function buildPlatform(config: Config, options: PlatformOptions = {
       await bus.stop(true);
       log.debug('events drained');
       await ledger.stop();
+      await gate.stop();
       await jetstream?.close().catch((err: unknown) => log.error({ err }, 'nats close failed'));
       await mqtt.close().catch((err: unknown) => log.error({ err }, 'mqtt close failed'));
       log.debug('mqtt closed');
@@ -134,7 +151,7 @@ export async function buildPlatform(config: Config, options: PlatformOptions = {
       log.debug('database closed');
     })());
   return {
-    config, log, database, bus, uow, http, mqtt, jetstream, identity, customs, ledger,
+    config, log, database, bus, uow, http, mqtt, jetstream, identity, customs, ledger, risk, gate,
     async listen() {
       return http.listen({ port: config.port, host: config.host });
     },

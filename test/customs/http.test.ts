@@ -1,5 +1,6 @@
 import { after, before, describe } from 'node:test';
 import { ManualClock } from '../../src/infra/clock/index.ts';
+import { ruleFreeAssessor } from '../../src/modules/customs/index.ts';
 import { login } from '../support/http.ts';
 import { startPlatform } from '../support/platform.ts';
 import { declarantCases, tariffVersionCases } from './declarant-cases.ts';
@@ -12,6 +13,9 @@ for (const kind of databaseKinds('customs over HTTP')) {
     const h = { clock: new ManualClock('2026-11-23T08:00:00Z') } as CustomsHarness;
     before(async () => {
       h.bf = await startPlatform({ database: kind, clock: h.clock });
+      // These cases are about the customs workflow, so they pin the channel; the risk engine's
+      // channels are tested through customs in test/risk/customs-http.test.ts.
+      h.bf.platform.customs.plugAssessor(ruleFreeAssessor('yellow'));
       [h.declarant, h.declarant2, h.officer, h.supervisor] = await Promise.all([
         login(h.bf.url, 'declarant'), login(h.bf.url, 'declarant2'), login(h.bf.url, 'officer'), login(h.bf.url, 'supervisor'),
       ]);

@@ -30,6 +30,7 @@ export { customsMigrations } from './migrations/index.ts';
 export { customsError } from './errors.ts';
 export { ruleFreeAssessor, officerForTurn, type Assessor, type OfficerRoster } from './assessment.ts';
 export { rosterFromDirectory } from './assessment-service.ts';
+export { declarationForGate, type DeclarationForGate } from './gate-view.ts';
 export { verifyReleaseNotice, publicKeyFromRaw, releaseKeyId, type ReleaseNotice, type NoticeVerification } from './release-notice.ts';
 export { DEMO_TARIFF_FILE, TariffService, type TariffLoad } from './tariff-service.ts';
 export { runTariffLoad, TARIFF_LOAD_USAGE } from './tariff-cli.ts';

@@ -103,7 +103,12 @@ export type DraftGoodsItem = Omit<Partial<GoodsItem>, 'customsValue'> & { custom
 /** One reason a risk assessment gave. */
 export interface RiskReason {
   code: string;
+  /** English text. */
   message: string;
+  /** The text in Vietnamese, English and Chinese, when the assessor gives all three. */
+  messages?: { vi: string; en: string; zh: string };
+  /** The figures (and codes) behind the reason, by name. */
+  numbers?: Record<string, number | string>;
 }
 
 /** What an assessor decided. */

@@ -12,7 +12,11 @@ import { DeclarationBody } from './schema.ts';
 
 const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Instant = Type.String({ format: 'date-time' });
-const Reason = Type.Object({ code: Type.String(), message: Type.String() });
+const Reason = Type.Object({
+  code: Type.String(), message: Type.String(),
+  messages: Type.Optional(Type.Object({ vi: Type.String(), en: Type.String(), zh: Type.String() })),
+  numbers: Type.Optional(Type.Record(Type.String(), Type.Union([Type.Number(), Type.String()]))),
+});
 const OfficerView = Type.Object({ id: Type.String(), name: Type.String() });
 const Num = nullable(Type.Number());
 

@@ -14,6 +14,17 @@ export const riskError = defineErrors('risk', {
     status: 422, title: 'The risk model file is not valid',
     fix: 'Use a model file written by `borderflow risk train` of a compatible version; a file that was edited, truncated or written by another version is refused.',
   },
+  RISK_NOT_ENOUGH_LABELS: {
+    status: 409, title: 'Not enough inspection results to train a model',
+    fix: 'Wait until more inspections are recorded (the `detail` says how many are needed and how many exist); until then the score comes from the rules alone.',
+  },
+  RISK_NOT_ENOUGH_HISTORY: {
+    status: 409, title: 'Not enough assessments to calibrate the thresholds',
+    fix: 'Widen the window (`days`) or wait for more assessed declarations; until then the rule set\'s thresholds are used.',
+  },
+  RISK_RULE_SET_NOT_FOUND: { status: 404, title: 'Rule set version not found', fix: 'List the versions with `GET /api/risk/rule-sets`.' },
+  RISK_MODEL_NOT_FOUND: { status: 404, title: 'Risk model not found', fix: 'List the registered models with `GET /api/risk/models`.' },
+  RISK_ASSESSMENT_NOT_FOUND: { status: 404, title: 'Risk assessment not found', fix: 'Check the id; `GET /api/risk/assessments?declarationId=…` lists the assessments of a declaration.' },
 });
 
 /**

@@ -16,7 +16,8 @@ export const MODEL_KIND = 'borderflow.risk-model';
 /** The file format this code writes and reads. */
 export const MODEL_FORMAT_VERSION = 1;
 
-interface TreeJson { feature: number[]; threshold: number[]; left: number[]; right: number[]; value: number[]; cover: number[] }
+/** A tree as the model file stores it. */
+export interface TreeJson { feature: number[]; threshold: number[]; left: number[]; right: number[]; value: number[]; cover: number[] }
 
 /** Serialises a model to its file text. */
 export function serializeModel(model: RiskModel): string {
@@ -92,7 +93,8 @@ function readEncoder(e: unknown, fail: (m: string) => never): EncoderState {
   return { shrinkage: e.shrinkage, rows: e.rows, frauds: e.frauds, tables };
 }
 
-function readTree(t: unknown, i: number, featureCount: number, fail: (m: string) => never): Tree {
+/** Validates one tree of a model file (also used by the declaration model's file). */
+export function readTree(t: unknown, i: number, featureCount: number, fail: (m: string) => never): Tree {
   const keys = ['feature', 'threshold', 'left', 'right', 'value', 'cover'] as const;
   if (!isObject(t) || !keys.every((k) => Array.isArray(t[k]) && (t[k] as unknown[]).every(isFiniteNumber))) return fail(`tree ${i} is malformed`);
   const a = t as unknown as TreeJson;
@@ -115,7 +117,8 @@ function readTree(t: unknown, i: number, featureCount: number, fail: (m: string)
   };
 }
 
-function checksum(text: string): string {
+/** The checksum a model file ends with: SHA-256 of everything before it. */
+export function checksum(text: string): string {
   return `sha256:${createHash('sha256').update(text).digest('hex')}`;
 }
 function isObject(x: unknown): x is Record<string, unknown> {

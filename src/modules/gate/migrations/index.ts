@@ -1,0 +1,5 @@
+import type { ModuleMigrations } from '../../../infra/db/index.ts';
+import { m0001 } from './0001_gate.ts';
+
+/** The gate's schema and migrations. */
+export const gateMigrations: ModuleMigrations = { schema: 'gate', migrations: { '0001_gate': m0001 } };

@@ -1,0 +1,54 @@
+/**
+ * TypeBox schemas of the gate's HTTP bodies and MQTT payloads (version 1). Structure and types
+ * only; what a value means (plate, check digit, slot) is decided by the model.
+ */
+import { Type, type Static } from 'typebox';
+import { DIRECTIONS, EXCEPTION_KINDS, LANE_CLASSES, VEHICLE_CLASSES } from './model.ts';
+
+const closed = { additionalProperties: false } as const;
+const id = Type.String({ minLength: 1, maxLength: 100 });
+const instant = Type.String({ format: 'date-time', description: 'ISO 8601 with an offset' });
+const readId = Type.String({ minLength: 1, maxLength: 100, description: 'the device\'s id of this read; the same id again is a duplicate' });
+const lane = Type.Optional(Type.Union([Type.String({ maxLength: 20 }), Type.Integer({ minimum: 0, maximum: 999 })]));
+
+/** A plate read from a plate camera or a barrier's camera. */
+export const PlateReadBody = Type.Object({
+  type: Type.Literal('plate'), readId, at: instant, plate: Type.String({ minLength: 1, maxLength: 20 }), confidence: Type.Number({ minimum: 0, maximum: 1 }),
+  position: Type.Union([Type.Literal('entry'), Type.Literal('weighbridge'), Type.Literal('exit')]), lane,
+  imageHash: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the image, hex' })),
+}, closed);
+/** A container-number read. */
+export const ContainerReadBody = Type.Object({ type: Type.Literal('container'), readId, at: instant, container: Type.String({ minLength: 1, maxLength: 20 }), confidence: Type.Number({ minimum: 0, maximum: 1 }), lane }, closed);
+/** A crossing pass scanned at a lane, with the plate the lane's camera read. */
+export const QrReadBody = Type.Object({ type: Type.Literal('qr'), readId, at: instant, token: Type.String({ minLength: 1, maxLength: 1000 }), plate: Type.String({ minLength: 1, maxLength: 20 }), driverDocument: Type.Optional(Type.String({ maxLength: 40 })) }, closed);
+/** A weighbridge weight with the plate on the bridge. */
+export const WeightReadBody = Type.Object({ type: Type.Literal('weight'), readId, at: instant, grossKg: Type.Integer({ minimum: 1, maximum: 200_000 }), plate: Type.String({ minLength: 1, maxLength: 20 }) }, closed);
+/** A barrier reporting its state (confirming a command). */
+export const BarrierStateBody = Type.Object({ type: Type.Literal('barrier-state'), readId, at: instant, state: Type.Union([Type.Literal('open'), Type.Literal('closed'), Type.Literal('fault')]), commandId: Type.Optional(id) }, closed);
+/** Any device read (`type` says which). */
+export const DeviceReadBody = Type.Union([PlateReadBody, ContainerReadBody, QrReadBody, WeightReadBody, BarrierStateBody]);
+/** The wire type of a device read. */
+export type DeviceReadWire = Static<typeof DeviceReadBody>;
+
+/** A slot booking. */
+export const BookingBody = Type.Object({
+  declarationId: id, direction: Type.Enum([...DIRECTIONS]), laneClass: Type.Enum([...LANE_CLASSES]), slotStart: instant,
+  plate: Type.String({ minLength: 1, maxLength: 20 }), vehicleClass: Type.Enum([...VEHICLE_CLASSES]),
+  driver: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }), document: Type.String({ minLength: 1, maxLength: 40 }) }, closed),
+}, closed);
+/** Moving a booking. */
+export const RebookBody = Type.Object({ slotStart: instant }, closed);
+/** The slots query. */
+export const SlotsQuery = Type.Object({ direction: Type.Enum([...DIRECTIONS]), laneClass: Type.Enum([...LANE_CLASSES]), from: instant, count: Type.Optional(Type.Integer({ minimum: 1, maximum: 96 })) }, closed);
+/** The partner side's announced capacity for a period. */
+export const PartnerCapacityBody = Type.Object({
+  direction: Type.Enum([...DIRECTIONS]), laneClass: Type.Enum([...LANE_CLASSES]), from: instant, to: instant, trucksPerSlot: Type.Integer({ minimum: 0, maximum: 1000 }),
+}, closed);
+/** An officer's override of one exception. */
+export const OverrideBody = Type.Object({ exception: Type.Enum([...EXCEPTION_KINDS]), reason: Type.String({ minLength: 3, maxLength: 1000 }) }, closed);
+/** Raising an exception by hand (e.g. a seal found broken). */
+export const RaiseBody = Type.Object({ exception: Type.Enum([...EXCEPTION_KINDS]), detail: Type.String({ minLength: 3, maxLength: 1000 }) }, closed);
+/** Call-forward. */
+export const CallForwardBody = Type.Object({ count: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })) }, closed);
+/** `:id` in a path. */
+export const IdParams = Type.Object({ id }, closed);
