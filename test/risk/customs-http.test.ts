@@ -21,10 +21,14 @@ for (const kind of databaseKinds('risk through customs over HTTP')) {
     let declarant: string;
     let officer: string;
     let supervisor: string;
-    const submit = (importer: string, overrides: Record<string, unknown> = {}) => {
+    // The declarant submits; the answer is then read as the officer, who may see the risk details.
+    const submit = async (importer: string, overrides: Record<string, unknown> = {}) => {
       const base = validDeclaration(clock.now());
       const parties = { ...base.parties, importer: { ...base.parties.importer, taxId: importer }, declarant: { ...base.parties.declarant, taxId: importer } };
-      return call(bf.url, 'POST', '/api/customs/declarations?submit=true', { token: declarant, body: { ...base, parties, ...overrides } });
+      const r = await call(bf.url, 'POST', '/api/customs/declarations?submit=true', { token: declarant, body: { ...base, parties, ...overrides } });
+      if (r.status !== 201) return r;
+      const asOfficer = await call(bf.url, 'GET', `/api/customs/declarations/${r.body.id}`, { token: officer });
+      return { ...asOfficer, status: r.status, asDeclarant: r.body };
     };
     const assessmentOf = async (assessor: string) => (await call(bf.url, 'GET', `/api/risk/assessments/${assessor.slice('risk-engine:'.length)}`, { token: officer })).body;
 
@@ -66,6 +70,17 @@ for (const kind of databaseKinds('risk through customs over HTTP')) {
       assert.equal(r.body.assignee.name, 'Lê Quang Huy', 'red goes to an officer');
       const a = await assessmentOf(r.body.risk.assessor);
       assert.deepEqual([a.channel, a.forcedChannel, a.declarationId, a.ruleSet.version], ['red', 'red', r.body.id, 1]);
+    });
+
+    test('the declarant sees its channel but never why it was selected', async () => {
+      const r = await submit(IMPORTER_MONGCAI);
+      assert.equal(r.asDeclarant.channel, 'red');
+      assert.deepEqual(r.asDeclarant.risk, { score: null, reasons: [], assessor: null });
+      const timeline = await call(bf.url, 'GET', `/api/customs/declarations/${r.body.id}/timeline`, { token: declarant });
+      assert.equal(timeline.status, 200);
+      assert.ok(!JSON.stringify(timeline.body).includes('Tip-off'), 'no watchlist note in the declarant timeline');
+      const officerTimeline = await call(bf.url, 'GET', `/api/customs/declarations/${r.body.id}/timeline`, { token: officer });
+      assert.ok(JSON.stringify(officerTimeline.body).includes('Tip-off'), 'the officer timeline keeps the reasons');
     });
 
     test('an ordinary importer gets its channel from the thresholds: yellow the first time, green once known', async () => {

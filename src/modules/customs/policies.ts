@@ -10,8 +10,11 @@ const AGENCY_READERS = ['customs_officer', 'customs_supervisor', 'auditor', 'adm
  * declarations (anything else is "not found"); officers decide only what the rotation assigned
  * them; supervisors decide, override and reassign anything.
  */
-export const declarationPolicy: Policy<Target, 'read' | 'edit' | 'decide' | 'reassign'> = {
+export const declarationPolicy: Policy<Target, 'read' | 'readRisk' | 'edit' | 'decide' | 'reassign'> = {
   read: (actor, d) => hasRole(actor, ...AGENCY_READERS) || ownsIt(actor, d),
+  // Why a declaration was selected (watchlists, score, model reasons) is for customs staff only:
+  // telling a declarant would teach it how to avoid selection. It still sees its channel.
+  readRisk: (actor) => hasRole(actor, 'customs_officer', 'customs_supervisor', 'auditor', 'admin'),
   edit: (actor, d) => ownsIt(actor, d),
   decide: (actor, d) => hasRole(actor, 'customs_supervisor') || (hasRole(actor, 'customs_officer') && d.assignee?.id === actor.id),
   reassign: (actor) => hasRole(actor, 'customs_supervisor'),

@@ -94,7 +94,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export function presentDeclaration(d: Declaration, actor: Actor, duties: DutyEstimate) {
   return {
     id: d.id, version: d.version, state: d.state, channel: d.channel,
-    risk: { score: d.riskScore, reasons: d.riskReasons, assessor: d.assessor },
+    risk: declarationPolicy.readRisk(actor, d) ? { score: d.riskScore, reasons: d.riskReasons, assessor: d.assessor } : { score: null, reasons: [], assessor: null },
     enterpriseId: d.enterpriseId, assignee: d.assignee, documentsAccepted: d.documentsAccepted, inspection: d.inspection,
     decisionReason: d.decisionReason, content: d.content, duties, allowedActions: allowedActions(d, actor),
     createdAt: d.createdAt.toISOString(), updatedAt: d.updatedAt.toISOString(), submittedAt: iso(d.submittedAt),
@@ -113,9 +113,12 @@ export function presentWorkItem(d: Declaration, now: Date) {
   };
 }
 
-/** Shapes a timeline entry. */
-export function presentEntry(e: TimelineEntry) {
-  return { ...e, at: e.at.toISOString() };
+const RISK_DETAILS = new Set(['score', 'reasons', 'assessor']);
+
+/** Shapes a timeline entry; the risk details of an assessment are left out for those who may not read them. */
+export function presentEntry(e: TimelineEntry, actor: Actor, d: Declaration) {
+  const details = declarationPolicy.readRisk(actor, d) ? e.details : Object.fromEntries(Object.entries(e.details).filter(([k]) => !RISK_DETAILS.has(k)));
+  return { ...e, details, at: e.at.toISOString() };
 }
 
 /** Shapes a document's metadata. */

@@ -51,9 +51,11 @@ export function declarationRoutes(s: CustomsServices) {
       schema: { tags, summary: 'Tell the officer the requested documents are uploaded', params: IdParams, body: NoteBody, response: { 200: DeclarationView } },
       preHandler: declarant,
     }, async (req) => present(s, await s.declarations.provideDocuments(contextOf(req), req.params.id, req.body.note ?? null), actorOf(req)));
-    app.get('/:id/timeline', { schema: { tags, summary: 'Every transition with its actor', params: IdParams, response: { 200: TimelineView } }, preHandler: requireAuth }, async (req) => ({
-      items: (await s.declarations.timeline(actorOf(req), req.params.id)).map(presentEntry),
-    }));
+    app.get('/:id/timeline', { schema: { tags, summary: 'Every transition with its actor', params: IdParams, response: { 200: TimelineView } }, preHandler: requireAuth }, async (req) => {
+      const actor = actorOf(req);
+      const declaration = await s.declarations.get(actor, req.params.id);
+      return { items: (await s.declarations.timeline(actor, req.params.id)).map((e) => presentEntry(e, actor, declaration)) };
+    });
     app.get('/:id/versions', {
       schema: {
         tags, summary: 'Every submitted version with its duty estimate', params: IdParams,
