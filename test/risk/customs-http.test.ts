@@ -26,7 +26,7 @@ for (const kind of databaseKinds('risk through customs over HTTP')) {
       const base = validDeclaration(clock.now());
       const parties = { ...base.parties, importer: { ...base.parties.importer, taxId: importer }, declarant: { ...base.parties.declarant, taxId: importer } };
       const r = await call(bf.url, 'POST', '/api/customs/declarations?submit=true', { token: declarant, body: { ...base, parties, ...overrides } });
-      if (r.status !== 201) return r;
+      if (r.status !== 201) return { ...r, asDeclarant: r.body };
       const asOfficer = await call(bf.url, 'GET', `/api/customs/declarations/${r.body.id}`, { token: officer });
       return { ...asOfficer, status: r.status, asDeclarant: r.body };
     };
