@@ -17,6 +17,11 @@ export interface EventBusOptions {
   retryMaxMs?: number;
   /** How long `drain` may take before it gives up, in ms. */
   drainTimeoutMs?: number;
+  /**
+   * How long a round waits after the first commit that asked for it, in ms, so that the commits
+   * of a busy moment share one round instead of each paying for a pass over every consumer.
+   */
+  coalesceMs?: number;
   /** Called after a batch is delivered to one consumer (for metrics and tests). */
   onDelivered?: (consumer: string, count: number) => void;
 }
@@ -55,6 +60,7 @@ export class EventBus {
       retryBaseMs: options.retryBaseMs ?? 500,
       retryMaxMs: options.retryMaxMs ?? 30_000,
       drainTimeoutMs: options.drainTimeoutMs ?? 30_000,
+      coalesceMs: options.coalesceMs ?? 20,
     };
   }
 
@@ -83,6 +89,7 @@ export class EventBus {
     if (this.#stopped || this.#queued) return;
     this.#queued = true;
     this.#exclusive(async () => {
+      if (this.#options.coalesceMs > 0) await sleep(this.#options.coalesceMs);
       this.#queued = false;
       if (!this.#stopped) await this.#round(false);
     }).catch((err: unknown) => this.log.error({ err }, 'event delivery round failed'));
