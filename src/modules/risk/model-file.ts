@@ -3,21 +3,15 @@
  * that is truncated, edited or written by another version is refused at load with a clear message.
  * Serialisation is deterministic: the same model gives the same bytes.
  */
-import { createHash } from 'node:crypto';
-import { modelError } from './errors.ts';
 import { DEFAULT_GBDT_PARAMS } from './gbdt/train.ts';
 import type { Tree } from './gbdt/tree.ts';
 import { type EncoderState, type KeyStats } from './kcs/encoder.ts';
 import { CATEGORICAL_KEYS, FEATURE_NAMES, FEATURE_SET } from './kcs/features.ts';
 import { assembleModel, type RiskModel, type TrainingRecord } from './model.ts';
 
-/** What the first field of every model file says. */
-export const MODEL_KIND = 'borderflow.risk-model';
-/** The file format this code writes and reads. */
-export const MODEL_FORMAT_VERSION = 1;
+import { openModel, sealModel, treesToJson, type TreeJson } from './model-envelope.ts';
 
-/** A tree as the model file stores it. */
-export interface TreeJson { feature: number[]; threshold: number[]; left: number[]; right: number[]; value: number[]; cover: number[] }
+export { checksum, MODEL_FORMAT_VERSION, MODEL_KIND, type TreeJson } from './model-envelope.ts';
 
 /** Serialises a model to its file text. */
 export function serializeModel(model: RiskModel): string {
@@ -25,41 +19,20 @@ export function serializeModel(model: RiskModel): string {
   CATEGORICAL_KEYS.forEach((k, i) => {
     tables[k.name] = [...model.encoder.tables[i]!.entries()].map(([v, s]) => [v, s[0], s[1]]);
   });
-  const body = {
-    kind: MODEL_KIND,
-    version: MODEL_FORMAT_VERSION,
+  return sealModel({
     format: model.format,
     featureSet: model.featureSet,
     features: model.featureNames,
     hsDigits: model.hsDigits,
     training: model.training,
     encoder: { shrinkage: model.encoder.shrinkage, rows: model.encoder.rows, frauds: model.encoder.frauds, tables },
-    ensemble: {
-      baseScore: model.ensemble.baseScore,
-      trees: model.ensemble.trees.map((t): TreeJson => ({
-        feature: [...t.feature], threshold: [...t.threshold], left: [...t.left], right: [...t.right], value: [...t.value], cover: [...t.cover],
-      })),
-    },
-  };
-  const text = JSON.stringify(body);
-  return `${text.slice(0, -1)},"checksum":"${checksum(text)}"}\n`;
+    ensemble: { baseScore: model.ensemble.baseScore, trees: treesToJson(model.ensemble.trees) },
+  });
 }
 
 /** Parses and validates a model file. Throws RISK_MODEL_INVALID naming what is wrong. */
 export function parseModel(text: string, source = 'model file'): RiskModel {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw modelError(`${source} is not valid JSON (truncated or corrupted?): ${err instanceof Error ? err.message : String(err)}`);
-  }
-  const fail = (msg: string): never => {
-    throw modelError(`${source}: ${msg}`);
-  };
-  if (!isObject(raw) || raw.kind !== MODEL_KIND) return fail(`not a Borderflow risk model (expected "kind": "${MODEL_KIND}")`);
-  if (raw.version !== MODEL_FORMAT_VERSION) return fail(`model format version ${JSON.stringify(raw.version)}; this Borderflow reads version ${MODEL_FORMAT_VERSION} only — retrain with \`borderflow risk train\``);
-  const { checksum: stated, ...body } = raw;
-  if (typeof stated !== 'string' || stated !== checksum(JSON.stringify(body))) return fail('checksum does not match the content: the file was modified or corrupted');
+  const { raw, fail } = openModel(text, source, 'retrain with `borderflow risk train`');
   if (raw.format !== 'kcs') return fail(`unknown data format ${JSON.stringify(raw.format)}`);
   if (raw.featureSet !== FEATURE_SET || !sameList(raw.features, FEATURE_NAMES)) return fail(`built on feature set ${JSON.stringify(raw.featureSet)}; this Borderflow computes "${FEATURE_SET}" — retrain the model`);
   if (raw.hsDigits !== 6 && raw.hsDigits !== 10) return fail('hsDigits must be 6 or 10');
@@ -117,10 +90,6 @@ export function readTree(t: unknown, i: number, featureCount: number, fail: (m: 
   };
 }
 
-/** The checksum a model file ends with: SHA-256 of everything before it. */
-export function checksum(text: string): string {
-  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
-}
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }

@@ -4,48 +4,27 @@
  * version or feature set, or whose trees or reference are malformed is refused with
  * RISK_MODEL_INVALID saying what is wrong — so a broken model never becomes the active one.
  */
-import { modelError } from '../errors.ts';
 import { DEFAULT_GBDT_PARAMS } from '../gbdt/train.ts';
-import { checksum, MODEL_FORMAT_VERSION, MODEL_KIND, readTree, type TreeJson } from '../model-file.ts';
+import { openModel, sealModel, treesToJson } from '../model-envelope.ts';
+import { readTree } from '../model-file.ts';
 import { BF_FEATURE_NAMES, BF_FEATURE_SET } from './features.ts';
 import { assembleDeclarationModel, type DeclarationModel, type DeclarationTrainingRecord, type ScoreReference } from './model.ts';
 
 /** Serialises a declaration model; the same model gives the same bytes. */
 export function serializeDeclarationModel(model: DeclarationModel): string {
-  const body = {
-    kind: MODEL_KIND,
-    version: MODEL_FORMAT_VERSION,
+  return sealModel({
     format: model.format,
     featureSet: model.featureSet,
     features: model.featureNames,
     training: model.training,
     reference: model.reference,
-    ensemble: {
-      baseScore: model.ensemble.baseScore,
-      trees: model.ensemble.trees.map((t): TreeJson => ({
-        feature: [...t.feature], threshold: [...t.threshold], left: [...t.left], right: [...t.right], value: [...t.value], cover: [...t.cover],
-      })),
-    },
-  };
-  const text = JSON.stringify(body);
-  return `${text.slice(0, -1)},"checksum":"${checksum(text)}"}\n`;
+    ensemble: { baseScore: model.ensemble.baseScore, trees: treesToJson(model.ensemble.trees) },
+  });
 }
 
 /** Parses and validates a declaration model file. Throws RISK_MODEL_INVALID naming what is wrong. */
 export function parseDeclarationModel(text: string, source = 'model file'): DeclarationModel {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw modelError(`${source} is not valid JSON (truncated or corrupted?): ${err instanceof Error ? err.message : String(err)}`);
-  }
-  const fail = (msg: string): never => {
-    throw modelError(`${source}: ${msg}`);
-  };
-  if (!isObject(raw) || raw.kind !== MODEL_KIND) return fail(`not a Borderflow risk model (expected "kind": "${MODEL_KIND}")`);
-  if (raw.version !== MODEL_FORMAT_VERSION) return fail(`model format version ${JSON.stringify(raw.version)}; this Borderflow reads version ${MODEL_FORMAT_VERSION} only — retrain it`);
-  const { checksum: stated, ...body } = raw;
-  if (typeof stated !== 'string' || stated !== checksum(JSON.stringify(body))) return fail('checksum does not match the content: the file was modified or corrupted');
+  const { raw, fail } = openModel(text, source, 'retrain it');
   if (raw.format !== 'borderflow') return fail(`data format ${JSON.stringify(raw.format)} is not a model of Borderflow declarations (a KCS model scores KCS files only)`);
   if (raw.featureSet !== BF_FEATURE_SET || !sameList(raw.features, BF_FEATURE_NAMES)) return fail(`built on feature set ${JSON.stringify(raw.featureSet)}; this Borderflow computes "${BF_FEATURE_SET}" — retrain the model`);
   if (!isObject(raw.ensemble) || !isFiniteNumber(raw.ensemble.baseScore) || !Array.isArray(raw.ensemble.trees) || raw.ensemble.trees.length === 0) return fail('ensemble is missing or malformed');
