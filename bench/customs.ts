@@ -4,7 +4,6 @@
 // audit record — before it answers with the channel. Figures for yellow (submit + assess) and
 // green (submit + assess + release) on PGlite and PostgreSQL. The platform runs in a child
 // process (this file with --serve) so the load generator does not share its event loop.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,8 +13,7 @@ import { parseConfig } from '../src/infra/config/index.ts';
 import { ruleFreeAssessor } from '../src/modules/customs/index.ts';
 import { buildPlatform } from '../src/platform.ts';
 import { validDeclaration } from '../test/customs/fixtures.ts';
-import { createScratchDatabase } from '../test/support/db.ts';
-import { benchLogin, benchTargets } from './support/harness.ts';
+import { benchLogin, benchTargets, startBenchServer } from './support/harness.ts';
 
 const DURATION_S = 10;
 const WARMUP_S = 2;
@@ -74,32 +72,8 @@ async function submit(url: string, token: string): Promise<{ channel: string; st
 
 /** Starts this file with --serve in a child on a fresh database, every declaration assessed `channel`. */
 async function serve(databaseUrl: string | null, channel: string): Promise<{ url: string; stop(): Promise<void> }> {
-  let drop: (() => Promise<void>) | null = null;
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), DATABASE_URL: '', BENCH_CHANNEL: channel };
-  if (databaseUrl) {
-    const scratch = await createScratchDatabase(databaseUrl);
-    env.DATABASE_URL = scratch.url;
-    drop = () => scratch.drop();
-  }
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let buf = '';
-    child.stdout.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const m = /READY (\S+)/.exec(buf);
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-  });
-  return {
-    url,
-    async stop() {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-      await drop?.();
-    },
-  };
+  const server = await startBenchServer({ label: '', databaseUrl }, { script: fileURLToPath(import.meta.url), args: ['--serve'], env: { BENCH_CHANNEL: channel } });
+  return server;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url) && process.argv.includes('--serve')) {

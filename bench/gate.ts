@@ -5,7 +5,6 @@
 // answered and published to the barrier over MQTT. Figures at a fixed 200 reads/s (the goal:
 // p99 ≤ 20 ms on PostgreSQL) and at saturation, on PGlite and PostgreSQL. The platform runs in
 // a child process (this file with --serve) so the load generator does not share its event loop.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,8 +17,7 @@ import { expectedPlates, noisyRead } from '../src/modules/gate/noise.ts';
 import { seededRng } from '../src/modules/gate/rng.ts';
 import { journeys } from '../src/modules/gate/store/journeys.ts';
 import { buildPlatform } from '../src/platform.ts';
-import { createScratchDatabase } from '../test/support/db.ts';
-import { benchTargets } from './support/harness.ts';
+import { benchTargets, startBenchServer } from './support/harness.ts';
 
 const YARD = 2_000;
 const BARRIERS = 8;
@@ -73,32 +71,8 @@ function load(url: string, plates: string[], o: { seconds: number; connections: 
 
 /** Starts this file with --serve in a child on a fresh database with the yard filled. */
 async function serve(databaseUrl: string | null): Promise<{ url: string; plates: string[]; stop(): Promise<void> }> {
-  let drop: (() => Promise<void>) | null = null;
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), DATABASE_URL: '' };
-  if (databaseUrl) {
-    const scratch = await createScratchDatabase(databaseUrl);
-    env.DATABASE_URL = scratch.url;
-    drop = () => scratch.drop();
-  }
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let buf = '';
-    child.stdout.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const m = /READY (\S+)/.exec(buf);
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-  });
-  return {
-    url, plates: yardPlates(),
-    async stop() {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-      await drop?.();
-    },
-  };
+  const server = await startBenchServer({ label: '', databaseUrl }, { script: fileURLToPath(import.meta.url), args: ['--serve'], env: {} });
+  return { ...server, plates: yardPlates() };
 }
 
 function yardPlates(): string[] {

@@ -19,16 +19,24 @@ export function benchTargets(): Array<{ label: string; databaseUrl: string | nul
   ];
 }
 
-/** Starts the platform in a child process on a fresh database; resolves once it listens. */
-export async function startBenchServer(target: { label: string; databaseUrl: string | null }): Promise<BenchServer> {
+/**
+ * Starts a platform process on a fresh database (a scratch PostgreSQL database, or PGlite) and
+ * resolves once it prints `READY <url>`. By default the plain platform (support/server.ts); a
+ * benchmark that needs its own set-up passes its own script, arguments and environment.
+ */
+export async function startBenchServer(
+  target: { label: string; databaseUrl: string | null },
+  server: { script?: string; args?: string[]; env?: Record<string, string> } = {},
+): Promise<BenchServer> {
   let drop: (() => Promise<void>) | null = null;
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), DATABASE_URL: '' };
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), DATABASE_URL: '', ...server.env };
   if (target.databaseUrl) {
     const scratch = await createScratchDatabase(target.databaseUrl);
     env.DATABASE_URL = scratch.url;
     drop = () => scratch.drop();
   }
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'server.ts')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const script = server.script ?? path.join(import.meta.dirname, 'server.ts');
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script, ...(server.args ?? [])], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let buf = '';
     child.stdout!.on('data', (d: Buffer) => {
