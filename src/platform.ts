@@ -6,7 +6,7 @@ import { systemClock, type Clock } from './infra/clock/index.ts';
 import type { Config } from './infra/config/index.ts';
 import { openDatabase, runMigrations, type Database, type ModuleMigrations } from './infra/db/index.ts';
 import { connectJetStream, EventBus, platformMigrations, UnitOfWork, type JetStreamEvents } from './infra/events/index.ts';
-import { createHttpServer, type HttpApp, type ReadinessCheck } from './infra/http/index.ts';
+import { createHttpServer, pruneIdempotencyKeys, type HttpApp, type ReadinessCheck } from './infra/http/index.ts';
 import { createIdGenerator, type IdGenerator } from './infra/ids/index.ts';
 import { createLogger, type Logger } from './infra/log/index.ts';
 import { startMqtt, type MqttBus } from './infra/mqtt/index.ts';
@@ -131,6 +131,9 @@ export async function buildPlatform(config: Config, options: PlatformOptions = {
   await http.register(auditRoutes(db), { prefix: '/api/audit' });
   await http.ready();
   bus.start();
+  // Idempotency keys are kept a day (docs/api.md); prune hourly.
+  const pruner = setInterval(() => void pruneIdempotencyKeys(db).catch((err: unknown) => log.error({ err }, 'idempotency key pruning failed')), 3_600_000);
+  pruner.unref();
   await ledger.start();
   await gate.start(mqtt);
   await customs.resumeAssessments();
@@ -138,6 +141,7 @@ export async function buildPlatform(config: Config, options: PlatformOptions = {
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
+      clearInterval(pruner);
       await http.close().catch((err: unknown) => log.error({ err }, 'http close failed'));
       log.debug('http closed');
       await bus.stop(true);
