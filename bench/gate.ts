@@ -88,7 +88,7 @@ async function fillYard(platform: Awaited<ReturnType<typeof buildPlatform>>): Pr
       for (const [k, plate] of plates.slice(i, i + 200).entries()) {
         const j: Journey = {
           id: `jrn_BENCH${String(i + k).padStart(6, '0')}`, bookingId: `slot_BENCH${i + k}`, enterpriseId: 'ent_bench', declarationId: `decl_BENCH${i + k}`, gate: 'VN-MONGCAI',
-          direction: 'inbound', laneClass: (i + k) % 5 === 0 ? 'perishable' : 'general', vehicleClass: 'tractor_trailer', plate, driverName: 'Bench Driver', driverDocument: 'B0000000',
+          direction: 'inbound', laneClass: (i + k) % 5 === 0 ? 'perishable' : 'general', vehicleClass: 'tractor_trailer', plate, trailerPlate: null, driverName: 'Bench Driver', driverDocument: 'B0000000',
           slotStart: now, state: 'in_yard', scanSelected: false, maxGrossKg: 48_000, grossKg: null, containers: [], customsReleasedAt: null, exceptions: [],
           stages: [{ stage: 'expected', at: now, by: 'bench' }, { stage: 'in_yard', at: now, by: 'bench' }], fee: null, version: 1,
         };

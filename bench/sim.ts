@@ -1,7 +1,9 @@
 // Twin figures: wall time of the queue mode against a SimPy 3 model of the same network for the
 // mong-cai-peak day (bench/sim/model.py), and the time of 1,000 replications on 2 worker threads.
 // Goals to aim at (issue 7), not pass/fail: queue mode ≥ 10× faster than SimPy and < 0.5 s for
-// the day; 1,000 replications < 60 s on 2 cores. SIM_BENCH_REPLICATIONS changes the count.
+// the day; 1,000 replications < 60 s on 2 cores; the platform mode (the day through the real
+// modules on in-memory PGlite) < 60 s. SIM_BENCH_REPLICATIONS changes the count;
+// SIM_BENCH_PLATFORM=0 skips the platform-mode day (minutes on a busy machine).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,6 +62,15 @@ export async function run(): Promise<void> {
   const results = await runReplications(scenario, 1, reps, 2);
   const s = (performance.now() - t) / 1000;
   console.log(`${results.length} replications of ${SCENARIO} on 2 worker threads: ${s.toFixed(1)} s (${(s * 1000 / reps).toFixed(0)} ms per day of wall time)   (goal < 60 s for 1,000)`);
+
+  if (process.env.SIM_BENCH_PLATFORM === '0') return;
+  const { runPlatformDay } = await import('../src/sim/platform/run.ts');
+  const cpu0 = process.cpuUsage();
+  t = performance.now();
+  const day = await runPlatformDay(scenario, 1);
+  const wall = (performance.now() - t) / 1000;
+  const used = process.cpuUsage(cpu0);
+  console.log(`platform mode, ${SCENARIO} seed 1: ${wall.toFixed(1)} s wall, ${((used.user + used.system) / 1e6).toFixed(1)} s CPU; ${day.vehicles.served} trucks through the real modules, ${day.platform.requests} requests   (goal < 60 s)`);
 }
 
 function peopleMean(r: QueueDayResult): number {

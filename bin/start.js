@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: builds the web app when it is not built yet, then runs the platform with the
-// demo site on embedded defaults (DEMO=1 unless the environment says otherwise).
+// demo site on embedded defaults (DEMO=1 and the live twin DEMO_TWIN=1 unless the environment
+// says otherwise).
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -16,6 +17,8 @@ if (!existsSync(path.join(root, 'web', 'dist', 'index.html'))) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 process.env.DEMO ??= '1';
+// …and the live digital twin drives the demo gate (docs/twin.md); DEMO_TWIN=0 switches it off.
+process.env.DEMO_TWIN ??= '1';
 register();
 const { main } = await import('../src/main.ts');
 await main();

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every *.test.ts under src/ and test/ through node:test with tsx. Node 20 has no
 // glob support in `node --test`, so the files are listed here. Extra arguments filter by path.
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,9 +27,14 @@ if (files.length === 0) {
   process.exit(1);
 }
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
+// Scratch space shared by the test files of this run (e.g. one web build for every browser test).
+const scratch = mkdtempSync(path.join(tmpdir(), 'bf-test-run-'));
 const child = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
+  env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', BF_TEST_SCRATCH: scratch },
 });
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+child.on('exit', (code, signal) => {
+  rmSync(scratch, { recursive: true, force: true });
+  process.exit(code ?? (signal ? 1 : 0));
+});

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { auditMigrations } from './infra/audit/index.ts';
 import { auditRoutes } from './infra/audit/routes.ts';
+import { systemActor } from './infra/auth/index.ts';
 import { systemClock, type Clock } from './infra/clock/index.ts';
 import type { Config } from './infra/config/index.ts';
 import { openDatabase, runMigrations, type Database, type ModuleMigrations } from './infra/db/index.ts';
@@ -10,11 +11,13 @@ import { createHttpServer, pruneIdempotencyKeys, type HttpApp, type ReadinessChe
 import { createIdGenerator, type IdGenerator } from './infra/ids/index.ts';
 import { createLogger, type Logger } from './infra/log/index.ts';
 import { startMqtt, type MqttBus } from './infra/mqtt/index.ts';
-import { createCustomsModule, customsMigrations, declarationForGate, releaseKeyFileIn, rosterFromDirectory, type CustomsModule } from './modules/customs/index.ts';
-import { createGateModule, defaultGateSettings, gateMigrations, passKeyFileIn, type GateModule } from './modules/gate/index.ts';
+import { createCustomsModule, customsMigrations, declarationForGate, releaseKeyFileIn, rosterFromDirectory, type CustomsModule, type DeclarationContent } from './modules/customs/index.ts';
+import { createGateModule, defaultGateSettings, gateMigrations, gateSettingsWithOverrides, passKeyFileIn, type GateModule } from './modules/gate/index.ts';
 import { createIdentityModule, identityMigrations, type IdentityModule } from './modules/identity/index.ts';
 import { createLedgerModule, ledgerKeyFiles, ledgerMigrations, type LedgerModule } from './modules/ledger/index.ts';
 import { createRiskModule, riskMigrations, type RiskModule } from './modules/risk/index.ts';
+import { createExchangeModule, exchangeMigrations, exchangeSettingsFrom, type ExchangeModule } from './modules/exchange/index.ts';
+import { createIocModule, defaultIocSettings, iocMigrations, type ForecastProvider, type IocModule } from './modules/ioc/index.ts';
 
 /** The running platform: every adapter and module, wired once. */
 export interface Platform {
@@ -32,6 +35,8 @@ export interface Platform {
   ledger: LedgerModule;
   gate: GateModule;
   risk: RiskModule;
+  exchange: ExchangeModule;
+  ioc: IocModule;
   /** Starts listening; returns the base URL. */
   listen(): Promise<string>;
   /** Stops accepting, drains requests and events, closes broker and database. Idempotent. */
@@ -47,13 +52,27 @@ export interface PlatformOptions {
 }
 
 /** Every schema's migrations, in dependency order. */
-export const ALL_MIGRATIONS: ModuleMigrations[] = [platformMigrations, auditMigrations, identityMigrations, customsMigrations, ledgerMigrations, riskMigrations, gateMigrations];
+export const ALL_MIGRATIONS: ModuleMigrations[] = [platformMigrations, auditMigrations, identityMigrations, customsMigrations, ledgerMigrations, riskMigrations, gateMigrations, iocMigrations, exchangeMigrations];
+
+/** How long delivered events and their dedup marks are kept: the JetStream stream's max age. */
+const EVENT_RETENTION_MS = 7 * 24 * 3_600_000;
 
 const VERSION = (JSON.parse(readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR. */
 export function openConfiguredDatabase(config: Config, log?: Logger): Promise<Database> {
   return openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: path.join(config.dataDir, 'pgdata') }, log);
+}
+
+/**
+ * The IOC's forecast from a twin scenario: the vehicles the queue model expects in each hour of
+ * the scenario's day (local time, UTC+7), averaged over five seeds, computed once at start.
+ */
+async function scenarioForecast(name: string): Promise<ForecastProvider> {
+  // Loaded on demand, like the live twin: a platform without a forecast needs none of the twin.
+  const { forecastHourly, loadScenario } = await import('./sim/index.ts');
+  const perHour = forecastHourly(loadScenario(name)).hours.map((h) => h.arrivals.import + h.arrivals.export);
+  return { expectedVehiclesPerHour: (at) => perHour[(at.getUTCHours() + 7) % 24] ?? null };
 }
 
 /** Composition root: config → infra → modules → http. */
@@ -95,13 +114,36 @@ export async function buildPlatform(config: Config, options: PlatformOptions = {
   bus.subscribe(ledger.consumer);
   const gateSite = (['VN-HUUNGHI', 'VN-TANTHANH', 'VN-MONGCAI'] as const).find((g) => g === config.siteId) ?? 'VN-MONGCAI';
   const gate = createGateModule({
-    db, uow, clock, ids, log: log.child({ module: 'gate' }), siteId: config.siteId, settings: defaultGateSettings(gateSite), passKeyFile: passKeyFileIn(config.dataDir),
+    db, uow, clock, ids, log: log.child({ module: 'gate' }), siteId: config.siteId, settings: gateSettingsWithOverrides(defaultGateSettings(gateSite), config.gate), passKeyFile: passKeyFileIn(config.dataDir),
     declarations: declarationForGate, authenticateDevice: (id, secret) => identity.directory.authenticateDevice(id, secret),
   });
   bus.subscribe(gate.consumer);
   const risk = createRiskModule({ db, uow, clock, ids, log: log.child({ module: 'risk' }) });
   bus.subscribe(risk.consumer);
   customs.plugAssessor(risk.assessor);
+  const exchange = createExchangeModule({
+    db, uow, clock, ids, log: log.child({ module: 'exchange' }), siteId: config.siteId, dataDir: config.dataDir, settings: exchangeSettingsFrom(config.exchange),
+    ledgerKeys: { verifierKey: ledger.verifierKey, witnessKey: ledger.witness.verifierKey },
+    ports: {
+      storePartnerExport: (ctx, input) => risk.storePartnerExport(ctx, input),
+      announcePartnerCapacity: (ctx, capacity) => gate.bookings.announcePartnerCapacity(ctx, capacity),
+      witness: ledger.witness,
+      declaration: (x, id) => declarationForGate(x, id),
+      enterpriseTaxCode: async (id) => (await identity.directory.enterprise(systemActor, id).catch(() => null))?.taxCode ?? null,
+      createDraft: (ctx, content) => customs.services.declarations.create(ctx, content as DeclarationContent, false),
+      declarationContent: async (ctx, id) => ({ ...(await customs.services.declarations.get(ctx.actor ?? systemActor, id)).content }),
+    },
+  });
+  bus.subscribe(exchange.consumer);
+  const ioc = createIocModule({
+    db, uow, clock, ids, log: log.child({ module: 'ioc' }), settings: defaultIocSettings(),
+    forecast: config.forecastScenario ? await scenarioForecast(config.forecastScenario).catch(unwind) : null,
+    site: {
+      gate: gate.settings.gate, yardCapacity: gate.settings.yardCapacity,
+      lanes: Object.entries(gate.settings.lanes).map(([key, l]) => ({ direction: key.split('/')[0]!, laneClass: key.split('/')[1]!, lanes: l!.lanes, trucksPerHourPerLane: l!.trucksPerHourPerLane })),
+    },
+  });
+  bus.subscribe(ioc.consumer);
   if (config.demo) {
     const created = await identity.seedDemo();
     if (created > 0) log.info({ created }, 'demo enterprises and users created');
@@ -128,26 +170,42 @@ export async function buildPlatform(config: Config, options: PlatformOptions = {
   await ledger.register(http);
   await gate.register(http);
   await risk.register(http);
+  await exchange.register(http);
+  await ioc.register(http);
   await http.register(auditRoutes(db), { prefix: '/api/audit' });
   await http.ready();
   bus.start();
-  // Idempotency keys are kept a day (docs/api.md); prune hourly.
-  const pruner = setInterval(() => void pruneIdempotencyKeys(db).catch((err: unknown) => log.error({ err }, 'idempotency key pruning failed')), 3_600_000);
+  // Hourly housekeeping: idempotency keys are kept a day (docs/api.md); delivered outbox rows and
+  // processed-event marks as long as the JetStream stream keeps events, 7 days (docs/events.md);
+  // ledger checkpoints older than an hour thinned to one an hour (docs/ledger.md).
+  const prune = async () => {
+    await pruneIdempotencyKeys(db);
+    await bus.prune(new Date(clock.now().getTime() - EVENT_RETENTION_MS));
+    await ledger.thinCheckpoints(new Date(clock.now().getTime() - 3_600_000));
+  };
+  const pruner = setInterval(() => void prune().catch((err: unknown) => log.error({ err }, 'pruning failed')), 3_600_000);
   pruner.unref();
   await ledger.start();
   await gate.start(mqtt);
+  await exchange.start();
+  ioc.start();
   await customs.resumeAssessments();
 
+  // The live twin (DEMO=1 and DEMO_TWIN=1) drives this platform over HTTP and MQTT once it listens.
+  let twin: { stop(): Promise<void> } | null = null;
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
       clearInterval(pruner);
+      await twin?.stop().catch((err: unknown) => log.error({ err }, 'live twin stop failed'));
       await http.close().catch((err: unknown) => log.error({ err }, 'http close failed'));
       log.debug('http closed');
       await bus.stop(true);
       log.debug('events drained');
       await ledger.stop();
       await gate.stop();
+      await exchange.stop();
+      await ioc.stop();
       await jetstream?.close().catch((err: unknown) => log.error({ err }, 'nats close failed'));
       await mqtt.close().catch((err: unknown) => log.error({ err }, 'mqtt close failed'));
       log.debug('mqtt closed');
@@ -155,9 +213,18 @@ export async function buildPlatform(config: Config, options: PlatformOptions = {
       log.debug('database closed');
     })());
   return {
-    config, log, database, bus, uow, http, mqtt, jetstream, identity, customs, ledger, risk, gate,
+    config, log, database, bus, uow, http, mqtt, jetstream, identity, customs, ledger, risk, gate, ioc, exchange,
     async listen() {
-      return http.listen({ port: config.port, host: config.host });
+      const url = await http.listen({ port: config.port, host: config.host });
+      if (config.demo && config.demoTwin && !twin) {
+        // Loaded on demand: the twin's code is not needed by a platform that does not run it.
+        const { startLiveTwin } = await import('./sim/live/twin.ts');
+        twin = startLiveTwin({
+          baseUrl: url.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1'), mqttUrl: mqtt.port ? `mqtt://127.0.0.1:${mqtt.port}` : null,
+          siteId: config.siteId, speed: config.demoSpeed, dataDir: config.dataDir, log,
+        });
+      }
+      return url;
     },
     close,
   };

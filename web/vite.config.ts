@@ -15,7 +15,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': { target: apiTarget, changeOrigin: false },
+      // ws: the operations centre's live picture is a WebSocket under /api/ioc/live.
+      '/api': { target: apiTarget, changeOrigin: false, ws: true },
       '/health': { target: apiTarget, changeOrigin: false },
     },
   },

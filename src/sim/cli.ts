@@ -49,8 +49,8 @@ export async function runSimCommand(sub: string | undefined, args: string[], io:
     io.err(`${bad}\nusage:\n${SIM_USAGE}`);
     return 2;
   }
-  if (values.mode === 'platform') {
-    io.err('sim run --mode platform is not yet available: running the day through the real modules is a later task of issue 7. Use --mode queue.');
+  if (values.mode === 'platform' && reps > 0) {
+    io.err('--replications runs the queue mode only (a platform-mode day takes seconds to minutes)');
     return 2;
   }
   let scenario;
@@ -68,6 +68,14 @@ export async function runSimCommand(sub: string | undefined, args: string[], io:
     const summary = summariseReplications(scenario, results, Math.min(workers, reps));
     const wallTimeMs = Math.round(performance.now() - t0);
     io.out(values.json ? JSON.stringify({ ...summary, wallTimeMs }) : formatReplications(summary, wallTimeMs, values.all));
+    return 0;
+  }
+  if (values.mode === 'platform') {
+    // Loaded on demand: the platform (database, HTTP, MQTT) is not needed by the queue mode.
+    const { runPlatformDay } = await import('./platform/run.ts');
+    const result = await runPlatformDay(scenario, seed);
+    const wallTimeMs = Math.round(performance.now() - t0);
+    io.out(values.json ? JSON.stringify({ ...result, wallTimeMs }) : formatDay(result, wallTimeMs));
     return 0;
   }
   const result = runQueueDay(scenario, seed);

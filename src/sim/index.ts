@@ -7,3 +7,4 @@ export * from './scenario/index.ts';
 export * from './queue/index.ts';
 export { runReplications, summariseReplications, type ReplicationSummary } from './replicate.ts';
 export { runSimCommand, SIM_USAGE } from './cli.ts';
+export { forecastHourly, type HourlyForecast, type ForecastHour } from './forecast.ts';

@@ -1,4 +1,5 @@
 import type { Interval, Summary } from './engine/index.ts';
+import type { PlatformDayResult } from './platform/run.ts';
 import type { QueueDayResult } from './queue/index.ts';
 import type { ReplicationSummary } from './replicate.ts';
 
@@ -12,7 +13,7 @@ function summaryLines(title: string, rows: Record<string, Summary>): string[] {
 }
 
 /** The KPIs of one day as text for a terminal. */
-export function formatDay(r: QueueDayResult, wallTimeMs: number): string {
+export function formatDay(r: QueueDayResult | PlatformDayResult, wallTimeMs: number): string {
   const v = r.vehicles, p = r.people;
   const lines = [
     `scenario ${r.scenario} · seed ${r.seed} · mode ${r.mode} · policy ${r.policy} · ${r.date} · ${r.events} events in ${wallTimeMs.toFixed(0)} ms`,
@@ -26,6 +27,13 @@ export function formatDay(r: QueueDayResult, wallTimeMs: number): string {
     `resources ${pad('', 14)}${'util'.padStart(7)}${'maxQ'.padStart(7)}${'meanQ'.padStart(8)}`,
     ...Object.keys(r.utilisation).map((k) => `  ${pad(k, 22)}${(r.utilisation[k]! * 100).toFixed(0).padStart(6)}%${String(r.queues[k]!.max).padStart(7)}${r.queues[k]!.mean.toFixed(2).padStart(8)}`),
   ];
+  if (r.mode === 'platform') {
+    const p = r.platform;
+    lines.splice(1, 0, `platform: risk channels ${Object.entries(p.channels).map(([k, n]) => `${k} ${n}`).join(', ')}; ${p.requests} requests (${p.rejected} refused); reads referred ${p.referredReads}; held at entry ${p.heldAtEntry}, at exit ${p.heldAtExit}; declarations refused ${p.declarationsRefused}, bookings refused ${p.bookingsRefused}`);
+    const g = (x: typeof p.gateClearance.inbound) => (x ? `${x.count} trucks, p50 ${x.p50Minutes ?? '–'} min, p90 ${x.p90Minutes ?? '–'} min` : 'n/a');
+    lines.splice(2, 0, `gate clearance query (arrival → exit): inbound ${g(p.gateClearance.inbound)}; outbound ${g(p.gateClearance.outbound)}`);
+    lines.push(`note: ${p.note}`);
+  }
   return lines.join('\n');
 }
 

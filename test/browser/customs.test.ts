@@ -9,40 +9,13 @@
  */
 import assert from 'node:assert/strict';
 import { createPublicKey, verify } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { after, before, describe, test, type TestContext } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import { ruleFreeAssessor } from '../../src/modules/customs/index.ts';
-import { startPlatform } from '../support/platform.ts';
+import { docsScreenshot, openBrowserHarness, seeHeading, signInEnglish, skipWithoutBrowser, warnIfSkipped, type BrowserHarness } from '../support/browser.ts';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const browserRequired = process.env.REQUIRE_BROWSER === '1';
-const missingBrowser = existsSync(chromiumPath)
-  ? null
-  : `Chromium not found at ${chromiumPath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`;
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const portalShot = join(repoRoot, 'docs/screenshot-portal.png');
-const consoleShot = join(repoRoot, 'docs/screenshot-console.png');
-
-if (missingBrowser && !browserRequired) {
-  console.warn(`\n!!! WARNING: browser tests of the customs portal and console are SKIPPED. ${missingBrowser}.\n`);
-}
-
-/** Skips (or, with REQUIRE_BROWSER=1, fails) a test when there is no browser; true if skipped. */
-function skipWithoutBrowser(t: TestContext): boolean {
-  if (!missingBrowser) return false;
-  if (browserRequired) assert.fail(`REQUIRE_BROWSER=1 but the browser test cannot run. ${missingBrowser}.`);
-  t.skip(missingBrowser);
-  return true;
-}
-
-async function seeHeading(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor({ state: 'visible', timeout: 15_000 });
-}
+warnIfSkipped('the customs portal and console');
 
 /** An instant as a `datetime-local` value in Vietnam time (UTC+7, no daylight saving). */
 function vietnamInput(at: Date): string {
@@ -55,45 +28,24 @@ const b64url = (s: string) => Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 describe('customs portal and officer console', { timeout: 600_000 }, () => {
-  let platform: Awaited<ReturnType<typeof startPlatform>> | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
-  // Built from the current sources into a scratch directory, like the shell test.
-  const webDir = mkdtempSync(join(tmpdir(), 'bf-web-'));
+  let harness: BrowserHarness | null = null;
 
   before(async () => {
-    if (missingBrowser) return;
-    await build({ configFile: join(repoRoot, 'web/vite.config.ts'), build: { outDir: webDir, emptyOutDir: true }, logLevel: 'warn' });
-    platform = await startPlatform({ demo: true, env: { WEB_DIR: webDir } });
+    harness = await openBrowserHarness();
     // The story needs an officer's decision: the rule-free assessor sends every declaration to
     // yellow, whatever the risk engine would make of this one.
-    platform.platform.customs.plugAssessor(ruleFreeAssessor('yellow'));
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    harness?.platform.platform.customs.plugAssessor(ruleFreeAssessor('yellow'));
   });
 
   after(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await platform?.close();
-    rmSync(webDir, { recursive: true, force: true });
+    await harness?.close();
   });
 
   /** Signs a user in, in English, in a fresh browser profile. */
   async function signIn(username: string): Promise<Page> {
-    assert.ok(browser && platform, 'browser and platform are started');
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(`${username}: ${err.message}`));
-    await page.goto(`${platform.url}/`);
-    await page.getByLabel('Ngôn ngữ').selectOption({ label: 'English' });
-    await page.getByLabel('Username', { exact: true }).fill(username);
-    await page.getByLabel('Password', { exact: true }).fill('demo');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    assert.ok(harness, 'browser and platform are started');
+    const page = await harness.newPage('/', { acceptDownloads: true, label: username });
+    await signInEnglish(page, username);
     return page;
   }
 
@@ -214,8 +166,7 @@ describe('customs portal and officer console', { timeout: 600_000 }, () => {
 
     await decisions.getByRole('button', { name: 'Release', exact: true }).click();
     await decisions.getByLabel('Reason').fill('Invoice and certificate of origin checked; goods as declared.');
-    mkdirSync(dirname(consoleShot), { recursive: true });
-    await officer.screenshot({ path: consoleShot, fullPage: true });
+    await officer.screenshot({ path: docsScreenshot('screenshot-console.png'), fullPage: true });
     await decisions.getByRole('button', { name: 'Confirm: Release' }).click();
     await officer.getByText('Done: Release. The declaration is now “Released”.').waitFor({ timeout: 10_000 });
     await officer.locator('.page-header').getByText('Released', { exact: true }).waitFor();
@@ -240,7 +191,7 @@ describe('customs portal and officer console', { timeout: 600_000 }, () => {
     const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(signed.publicKey, 'base64').toString('base64url') }, format: 'jwk' });
     assert.ok(verify(null, b64url(payload ?? ''), key, b64url(signature ?? '')), 'the downloaded notice carries a valid Ed25519 signature');
 
-    await declarant.screenshot({ path: portalShot, fullPage: true });
-    assert.deepEqual(pageErrors, []);
+    await declarant.screenshot({ path: docsScreenshot('screenshot-portal.png'), fullPage: true });
+    assert.deepEqual(harness?.pageErrors, []);
   });
 });

@@ -4,38 +4,11 @@
  * Needs Debian's chromium (or CHROMIUM_PATH); skips loudly without it unless REQUIRE_BROWSER=1.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { after, before, describe, test, type TestContext } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
-import { startPlatform } from '../support/platform.ts';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { docsScreenshot, openBrowserHarness, seeHeading, skipWithoutBrowser, warnIfSkipped, type BrowserHarness } from '../support/browser.ts';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const browserRequired = process.env.REQUIRE_BROWSER === '1';
-const missingBrowser = existsSync(chromiumPath)
-  ? null
-  : `Chromium not found at ${chromiumPath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`;
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const screenshotPath = join(repoRoot, 'docs/screenshot-shell.png');
-
-if (missingBrowser && !browserRequired) {
-  console.warn(`\n!!! WARNING: browser tests of the web shell are SKIPPED. ${missingBrowser}.\n`);
-}
-
-/** Skips (or, with REQUIRE_BROWSER=1, fails) a test when there is no browser; true if skipped. */
-function skipWithoutBrowser(t: TestContext): boolean {
-  if (!missingBrowser) return false;
-  if (browserRequired) assert.fail(`REQUIRE_BROWSER=1 but the browser test cannot run. ${missingBrowser}.`);
-  t.skip(missingBrowser);
-  return true;
-}
-
-async function seeHeading(page: Page, name: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor({ state: 'visible', timeout: 15_000 });
-}
+warnIfSkipped('the web shell');
 
 async function signIn(page: Page, labels: { username: string; password: string; submit: string }, password = 'demo') {
   await page.getByLabel(labels.username, { exact: true }).fill('officer');
@@ -46,45 +19,21 @@ async function signIn(page: Page, labels: { username: string; password: string; 
 const vietnameseLogin = { username: 'Tên đăng nhập', password: 'Mật khẩu', submit: 'Đăng nhập' };
 
 describe('web shell', { timeout: 600_000 }, () => {
-  let platform: Awaited<ReturnType<typeof startPlatform>> | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
-
-  // The web app is built from the current sources into a scratch directory, so the test never
-  // runs against a stale web/dist and never overwrites it under another test.
-  const webDir = mkdtempSync(join(tmpdir(), 'bf-web-'));
+  let harness: BrowserHarness | null = null;
+  const pageErrors = () => harness?.pageErrors ?? [];
 
   before(async () => {
-    if (missingBrowser) return;
-    await build({
-      configFile: join(repoRoot, 'web/vite.config.ts'),
-      build: { outDir: webDir, emptyOutDir: true },
-      logLevel: 'warn',
-    });
-    platform = await startPlatform({ demo: true, env: { WEB_DIR: webDir } });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    harness = await openBrowserHarness();
   });
 
   after(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await platform?.close();
-    rmSync(webDir, { recursive: true, force: true });
+    await harness?.close();
   });
 
   /** A fresh browser profile (no cookie, no stored language) with an English browser locale. */
   async function openShell(viewport = { width: 1280, height: 800 }): Promise<Page> {
-    assert.ok(browser && platform, 'browser and platform are started');
-    const context = await browser.newContext({ viewport, locale: 'en-US' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    await page.goto(`${platform.url}/`);
-    return page;
+    assert.ok(harness, 'browser and platform are started');
+    return harness.newPage('/', { viewport });
   }
 
   test('an officer signs in, works in Vietnamese, English and Chinese, and signs out', { timeout: 120_000 }, async (t) => {
@@ -113,8 +62,7 @@ describe('web shell', { timeout: 600_000 }, () => {
     // The language and the session both survive a reload (cookie + stored choice).
     await page.reload();
     await seeHeading(page, 'Worklist');
-    mkdirSync(dirname(screenshotPath), { recursive: true });
-    await page.screenshot({ path: screenshotPath });
+    await page.screenshot({ path: docsScreenshot('screenshot-shell.png') });
 
     await page.getByLabel('Language').selectOption({ label: '简体中文' });
     await seeHeading(page, '工作清单');
@@ -129,7 +77,7 @@ describe('web shell', { timeout: 600_000 }, () => {
     await page.reload();
     await seeHeading(page, '登录');
     assert.equal(await page.getByRole('navigation').count(), 0);
-    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(pageErrors(), []);
   });
 
   test('a wrong password shows a translated error and keeps the user on the login page', { timeout: 60_000 }, async (t) => {
@@ -146,7 +94,7 @@ describe('web shell', { timeout: 600_000 }, () => {
     await page.getByLabel('Ngôn ngữ').selectOption({ label: 'English' });
     await alert.getByText('Wrong username or password.', { exact: true }).waitFor({ timeout: 5_000 });
     await seeHeading(page, 'Sign in');
-    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(pageErrors(), []);
   });
 
   test('on a 360px-wide screen the navigation sits behind a menu button', { timeout: 60_000 }, async (t) => {
@@ -170,6 +118,6 @@ describe('web shell', { timeout: 600_000 }, () => {
     await nav.getByRole('link', { name: 'Kiểm tra hàng hóa', exact: true }).click();
     await seeHeading(page, 'Kiểm tra hàng hóa');
     await nav.waitFor({ state: 'hidden', timeout: 5_000 });
-    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(pageErrors(), []);
   });
 });

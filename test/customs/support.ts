@@ -1,6 +1,7 @@
 import type { ManualClock } from '../../src/infra/clock/index.ts';
 import { sql } from '../../src/infra/db/index.ts';
-import { call, type Reply } from '../support/http.ts';
+import { ruleFreeAssessor } from '../../src/modules/customs/index.ts';
+import { call, login, type Reply } from '../support/http.ts';
 import type { RunningPlatform } from '../support/platform.ts';
 import { services } from '../support/services.ts';
 import { validDeclaration } from './fixtures.ts';
@@ -38,4 +39,12 @@ export interface CustomsHarness {
   declarant2: string;
   officer: string;
   supervisor: string;
+}
+
+/** The demo declarant submits a declaration that the rule-free assessor sends green, so it is released at once; its id. */
+export async function releasedDeclaration(bf: RunningPlatform): Promise<string> {
+  bf.platform.customs.plugAssessor(ruleFreeAssessor('green'));
+  const submitted = await submitNew(bf, await login(bf.url, 'declarant'), new Date());
+  if (submitted.body.state !== 'released') throw new Error(`expected a released declaration, got ${submitted.status} ${JSON.stringify(submitted.body)}`);
+  return submitted.body.id as string;
 }

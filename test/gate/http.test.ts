@@ -1,6 +1,7 @@
 import { after, before, describe } from 'node:test';
 import { bookingCases } from './booking-cases.ts';
 import { endToEndCases } from './e2e-cases.ts';
+import { opsCases } from './ops-cases.ts';
 import { readCases } from './read-cases.ts';
 import { databaseKinds, startGate, type GateHarness } from './support.ts';
 
@@ -15,5 +16,6 @@ for (const kind of databaseKinds('gate over HTTP')) {
     endToEndCases(() => h);
     bookingCases(() => h);
     readCases(() => h);
+    opsCases(() => h);
   });
 }

@@ -22,6 +22,7 @@ export const DEVICES = {
   weighbridge: { id: 'wb-1', kind: 'weighbridge', secret: 'wb-secret-123' },
   qr: { id: 'qr-1', kind: 'qr-reader', secret: 'qr-secret-123' },
   container: { id: 'ccam-1', kind: 'container-camera', secret: 'ccam-secret-123' },
+  seal: { id: 'eseal-1', kind: 'eseal-reader', secret: 'eseal-secret-123' },
 } as const;
 
 /** A running platform with signed-in users, registered devices and partner capacity for the day. */

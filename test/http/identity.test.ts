@@ -154,6 +154,22 @@ for (const kind of kinds) {
       assert.equal((await call(bf.url, 'GET', '/api/auth/me', { headers: { 'x-api-key': created.body.key } })).status, 401);
     });
 
+    test('a deactivated device can no longer authenticate; only an admin deactivates', async () => {
+      const admin = await login(bf.url, 'admin');
+      const created = await call(bf.url, 'POST', '/api/identity/devices', { token: admin, body: { id: 'cam-retired-1', kind: 'plate-camera', name: 'Entry camera 1 (old)' } });
+      assert.equal(created.status, 201);
+      const directory = bf.platform.identity.directory;
+      assert.equal((await directory.authenticateDevice('cam-retired-1', created.body.secret))?.deviceId, 'cam-retired-1');
+      assert.equal((await call(bf.url, 'POST', '/api/identity/devices/cam-retired-1/deactivate', { token: await login(bf.url, 'operator'), body: {} })).status, 403);
+      const off = await call(bf.url, 'POST', '/api/identity/devices/cam-retired-1/deactivate', { token: admin, body: {} });
+      assert.deepEqual([off.status, off.body.active], [200, false]);
+      assert.equal(await directory.authenticateDevice('cam-retired-1', created.body.secret), null);
+      const listed = await call(bf.url, 'GET', '/api/identity/devices', { token: admin });
+      assert.equal(listed.body.items.find((d: { id: string }) => d.id === 'cam-retired-1').active, false);
+      const missing = await call(bf.url, 'POST', '/api/identity/devices/no-such-device/deactivate', { token: admin, body: {} });
+      assert.deepEqual([missing.status, missing.body.code], [404, 'IDENTITY_DEVICE_NOT_FOUND']);
+    });
+
     test('every state change leaves an audit record the auditor can filter', async () => {
       const auditor = await login(bf.url, 'auditor');
       const r = await call(bf.url, 'GET', '/api/audit?action=auth.login&limit=500', { token: auditor });
@@ -165,6 +181,12 @@ for (const kind of kinds) {
       const page1 = await call(bf.url, 'GET', '/api/audit?limit=2', { token: auditor });
       const page2 = await call(bf.url, 'GET', `/api/audit?limit=2&cursor=${page1.body.next}`, { token: auditor });
       assert.ok(page2.body.items[0].id < page1.body.items[1].id, "the next page continues after the cursor");
+      const byName = await call(bf.url, 'GET', '/api/audit?actor=auditor&action=auth.login', { token: auditor });
+      assert.ok(byName.body.items.length > 0 && byName.body.items.every((x: { actorName: string }) => x.actorName === 'auditor'), 'the actor filter takes a name');
+      const verified = await call(bf.url, 'GET', '/api/audit/verify', { token: auditor });
+      assert.deepEqual([verified.status, verified.body.ok], [200, true]);
+      assert.ok(verified.body.records >= r.body.items.length, 'every record was checked');
+      assert.equal((await call(bf.url, 'GET', '/api/audit/verify', { token: await login(bf.url, 'supervisor') })).status, 403);
     });
 
     test('health, OpenAPI and Swagger UI are served; unknown routes get a problem', async () => {

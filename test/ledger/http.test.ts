@@ -42,6 +42,13 @@ for (const kind of databaseKinds('ledger over HTTP')) {
       const event = await sql<{ data: unknown }>`select data from platform.outbox where event_id = ${e.body.sourceId}`.execute(bf.platform.database.db);
       assert.equal(e.body.contentSha256, sha256Hex(canonicalJson(event.rows[0]!.data)), 'whoever holds the event content can prove it was logged');
       assert.doesNotMatch(JSON.stringify(e.body), /Nguyễn|Trần|officer|declarant/i);
+
+      // A declaration version is logged by the hash of the declaration as its owner downloads it.
+      const declarant = await login(bf.url, 'declarant');
+      const served = await call(bf.url, 'GET', `/api/customs/declarations/${declarationIds[0]}`, { token: declarant });
+      const [submitted] = await bf.platform.ledger.log.entriesAbout(declarationIds[0]!);
+      assert.equal(submitted?.type, 'declaration.submitted');
+      assert.equal(submitted.contentSha256, sha256Hex(canonicalJson(served.body.content)), 'the declaration as served proves its own inclusion');
     });
 
     test('a third party verifies every entry with only the public checkpoint and verifier key', async () => {
@@ -75,6 +82,22 @@ for (const kind of databaseKinds('ledger over HTTP')) {
       const proof = await call(bf.url, 'GET', `/api/ledger/proofs/consistency?from=${first.size}&to=${second.size}`, { token: await login(bf.url, 'partner') });
       assert.equal(proof.status, 200);
       assert.ok(verifyConsistency(sha256Tree, first.size, second.size, proof.body.hashes.map(b64), first.rootHash, second.rootHash));
+    });
+
+    test('entries are listed newest first, or about one declaration in log order, with their leaf hashes', async () => {
+      const latest = await call(bf.url, 'GET', '/api/ledger/entries?limit=2', { token: auditor });
+      assert.equal(latest.status, 200);
+      const size = (await bf.platform.ledger.log.head()).size;
+      assert.equal(latest.body.treeSize, size);
+      assert.deepEqual(latest.body.items.map((e: { index: number }) => e.index), [size - 1, size - 2]);
+      for (const e of latest.body.items) assert.equal(e.leafHash, (await call(bf.url, 'GET', `/api/ledger/entries/${e.index}`, { token: auditor })).body.leafHash);
+      const about = await call(bf.url, 'GET', `/api/ledger/entries?subject=${declarationIds[1]}`, { token: auditor });
+      assert.deepEqual(about.body.items.map((e: { type: string }) => e.type), ['declaration.submitted', 'declaration.assessed', 'declaration.released']);
+      const nobody = await call(bf.url, 'GET', '/api/ledger/entries?subject=decl_NOTHING', { token: auditor });
+      assert.deepEqual(nobody.body.items, []);
+      const bad = await call(bf.url, 'GET', '/api/ledger/entries?limit=1000&subject=', { token: auditor });
+      assert.equal(bad.status, 400);
+      assert.deepEqual(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort(), ['/query/limit', '/query/subject']);
     });
 
     test('requests beyond the tree get 4xx with catalogued codes; bad parameters name the field', async () => {

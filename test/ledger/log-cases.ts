@@ -68,6 +68,28 @@ export function logCases(get: () => LedgerRig): void {
     assert.equal((await rig.ledger.issueCheckpoint()).issuedAt.getTime(), c1.issuedAt.getTime(), 'no new checkpoint without new entries');
   });
 
+  test('thinning keeps the latest checkpoint and the last of each hour, and every size stays provable', async () => {
+    const rig = get();
+    rig.clock.set(new Date('2026-11-24T08:00:00Z'));
+    const issued: Array<{ size: number; at: string }> = [];
+    for (const minutes of [1, 10, 59, 65, 90, 120]) {
+      rig.clock.set(new Date(Date.parse('2026-11-24T08:00:00Z') + minutes * 60_000));
+      await appendDirect(rig, 1, `thin-${minutes}`);
+      const c = await rig.ledger.issueCheckpoint();
+      issued.push({ size: c.size, at: c.issuedAt.toISOString() });
+    }
+    const removed = await rig.ledger.thinCheckpoints(new Date('2026-11-24T09:45:00Z'));
+    const kept = [];
+    for (const c of issued) if (await rig.ledger.checkpoints.bySize(c.size)) kept.push(c.at);
+    // 08:01 and 08:10 give way to 08:59, 09:05 to 09:30; 10:00 is the latest.
+    assert.deepEqual(kept, ['2026-11-24T08:59:00.000Z', '2026-11-24T09:30:00.000Z', '2026-11-24T10:00:00.000Z']);
+    assert.ok(removed >= 3);
+    const latest = issued.at(-1)!.size;
+    assert.equal((await rig.ledger.checkpoints.latest()).size, latest);
+    const p = await rig.ledger.log.consistencyProof(issued[0]!.size, latest);
+    assert.ok(verifyConsistency(sha256Tree, issued[0]!.size, latest, p.hashes, await rig.ledger.log.rootAt(issued[0]!.size), await rig.ledger.log.rootAt(latest)));
+  });
+
   test('the timer issues a checkpoint within a second of new entries', async () => {
     const rig = get();
     const before = await rig.ledger.issueCheckpoint();

@@ -51,12 +51,14 @@ function capture() {
   return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
 }
 
-test('sim run --json prints exactly one JSON object with the KPIs', async () => {
+test('sim run --scenario mong-cai-peak --seed 1 --json prints exactly one JSON object with the KPIs', async () => {
   const c = capture();
-  assert.equal(await runSimCommand('run', ['--scenario', 'mong-cai-normal', '--seed', '1', '--json'], c.io), 0);
+  assert.equal(await runSimCommand('run', ['--scenario', 'mong-cai-peak', '--seed', '1', '--json'], c.io), 0);
   assert.equal(c.out.length, 1);
   const r = JSON.parse(c.out[0]!);
-  assert.equal(r.scenario, 'mong-cai-normal');
+  assert.equal(r.scenario, 'mong-cai-peak');
+  assert.equal(r.mode, 'queue');
+  assert.ok(r.vehicles.served > 1000, `a double-peak day serves its trucks (${r.vehicles.served})`);
   assert.equal(typeof r.wallTimeMs, 'number');
   assert.ok(r.clearanceMinutes.all.p95 >= 0 && r.utilisation.scanners >= 0 && r.yard.maxOccupied > 0);
 });
@@ -70,10 +72,10 @@ test('sim run --replications gives means and 95 % intervals', async () => {
   assert.ok(m.lo <= m.mean && m.mean <= m.hi);
 });
 
-test('platform mode is refused with exit 2 until it exists; bad input names the problem', async () => {
+test('replications of platform mode are refused with exit 2; bad input names the problem', async () => {
   let c = capture();
-  assert.equal(await runSimCommand('run', ['--scenario', 'mong-cai-peak', '--mode', 'platform'], c.io), 2);
-  assert.match(c.err.join('\n'), /not yet available/);
+  assert.equal(await runSimCommand('run', ['--scenario', 'mong-cai-peak', '--mode', 'platform', '--replications', '2'], c.io), 2);
+  assert.match(c.err.join('\n'), /queue mode only/);
   assert.equal(c.out.length, 0);
   c = capture();
   assert.equal(await runSimCommand('run', ['--scenario', 'nope'], c.io), 1);

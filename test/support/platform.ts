@@ -39,6 +39,8 @@ export async function startPlatform(
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     DEMO: opts.demo === false ? '0' : '1',
+    // No live twin traffic in tests unless a test asks for it (env: { DEMO_TWIN: '1' }).
+    DEMO_TWIN: '0',
     LOG_LEVEL: 'silent',
     MQTT_PORT: '0',
     DATABASE_URL: databaseUrl,

@@ -55,12 +55,13 @@ export const PAGES: readonly ShellPage[] = [
   page('inspections', ['customs_officer'], ['scans', 'tasks']),
   page('supervision', ['customs_supervisor'], ['workload', 'abuse']),
   page('lanes', ['border_guard'], ['status', 'referrals', 'vehicles']),
-  page('live', ['ioc_operator'], ['map', 'kpis', 'devices']),
-  page('incidents', ['ioc_operator'], ['alerts', 'open']),
+  page('live', ['ioc_operator'], []),
+  page('incidents', ['ioc_operator'], []),
+  page('gate', ['border_guard', 'ioc_operator'], []),
   page('exchange', ['partner_system'], ['advance', 'notices']),
-  page('admin', ['admin'], ['users', 'enterprises', 'health']),
-  page('audit', ['auditor', 'customs_supervisor', 'admin'], ['records', 'exports']),
-  page('ledger', ['auditor', 'partner_system'], ['checkpoints', 'proofs']),
+  page('admin', ['admin'], []),
+  page('audit', ['auditor', 'customs_supervisor', 'admin'], ['exports']),
+  page('ledger', ['auditor', 'partner_system'], []),
 ];
 
 /** The pages a user with these roles may open, in navigation order. */

@@ -2,7 +2,7 @@ import type { Db } from '../db/index.ts';
 import type { AuditRecord } from './chain.ts';
 import { toAuditRecord, type AuditRow } from './rows.ts';
 
-/** Filters for reading the audit trail; `before` is the cursor (a record id) for the next page. */
+/** Filters for reading the audit trail (`actorId` also matches the actor's recorded name); `before` is the cursor (a record id) for the next page. */
 export interface AuditQuery {
   actorId?: string;
   targetId?: string;
@@ -16,7 +16,11 @@ export interface AuditQuery {
 /** Newest first, one page; `next` is the cursor of the following page or null. */
 export async function queryAudit(db: Db, q: AuditQuery): Promise<{ items: AuditRecord[]; next: string | null }> {
   let query = db.selectFrom('audit.records').selectAll().orderBy('id', 'desc').limit(q.limit + 1);
-  if (q.actorId) query = query.where('actor_id', '=', q.actorId);
+  // The actor as the auditor knows them: their id, or the name recorded with the action.
+  if (q.actorId) {
+    const actor = q.actorId;
+    query = query.where((eb) => eb.or([eb('actor_id', '=', actor), eb('actor_name', '=', actor)]));
+  }
   if (q.targetId) query = query.where('target_id', '=', q.targetId);
   if (q.action) query = query.where('action', '=', q.action);
   if (q.from) query = query.where('at', '>=', q.from);

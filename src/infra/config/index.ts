@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Log levels understood by the logger. */
@@ -18,6 +19,12 @@ export interface Config {
   natsUrl: string | null;
   logLevel: LogLevel;
   demo: boolean;
+  /** With `demo`: run the live twin against this platform (docs/twin.md); `npm start` sets DEMO_TWIN=1. */
+  demoTwin: boolean;
+  /** Simulated time per real time of the live twin (10 = ten simulated minutes a minute). */
+  demoSpeed: number;
+  /** The twin scenario whose hourly forecast the IOC compares measured traffic with; null: no forecast. */
+  forecastScenario: string | null;
   siteId: string;
   siteName: string;
   /** Hex-encoded 32-byte key; absent means generated and kept in `dataDir`. */
@@ -28,6 +35,50 @@ export interface Config {
   loginLockoutMinutes: number;
   shutdownTimeoutMs: number;
   webDir: string;
+  /** Partner exchange (docs/exchange.md). */
+  exchange: ExchangeConfig;
+  /** Gate overrides (docs/gate.md); null keeps the gate's default. */
+  gate: GateConfig;
+}
+
+/** The gate's overridable settings. */
+export interface GateConfig {
+  laneTrucksPerHour: number | null;
+  yardCapacity: number | null;
+  noShowGraceMinutes: number | null;
+  barrierConfirmSeconds: number | null;
+  slotEarlyMinutes: number | null;
+  slotLateMinutes: number | null;
+  plateIndexMaxAgeMs: number | null;
+  /** Fee per vehicle class from `class=amount,…`. */
+  fees: Record<string, number> | null;
+}
+
+/** The exchange's settings: partners, our key, delivery and witnessing. */
+export interface ExchangeConfig {
+  /** Partners from EXCHANGE_PARTNERS (JSON) or EXCHANGE_PARTNERS_FILE, checked again by the module. */
+  partners: ExchangePartnerConfig[];
+  keyFile: string | null;
+  maxAttempts: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  batchSize: number;
+  pollMs: number;
+  cosignIntervalMs: number;
+  maxAgeSeconds: number;
+  requestTimeoutMs: number;
+}
+
+/** One configured partner. */
+export interface ExchangePartnerConfig {
+  id: string;
+  name: string;
+  endpoint: string;
+  keys: Array<{ keyId: string; publicKey: string; validFrom: string; validUntil: string | null }>;
+  sends: string[];
+  receives: string[];
+  ledgerKey: string | null;
+  witnessKey: string | null;
 }
 
 /** One problem with one variable. */
@@ -114,6 +165,9 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     natsUrl: url('NATS_URL', ['nats:', 'tls:']),
     logLevel,
     demo: bool('DEMO', false),
+    demoTwin: bool('DEMO_TWIN', false),
+    demoSpeed: int('DEMO_SPEED', 10, 1, 3600),
+    forecastScenario: optional('FORECAST_SCENARIO'),
     siteId,
     siteName: str('SITE_NAME', 'Móng Cái – Dongxing'),
     secretKey,
@@ -123,9 +177,88 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     loginLockoutMinutes: int('LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 120_000),
     webDir: path.resolve(cwd, str('WEB_DIR', './web/dist')),
+    exchange: {
+      partners: exchangePartners(optional('EXCHANGE_PARTNERS'), optional('EXCHANGE_PARTNERS_FILE'), cwd, problems),
+      keyFile: optional('EXCHANGE_KEY_FILE') === null ? null : path.resolve(cwd, str('EXCHANGE_KEY_FILE', '')),
+      maxAttempts: int('EXCHANGE_MAX_ATTEMPTS', 12, 1, 1000),
+      retryBaseMs: int('EXCHANGE_RETRY_BASE_MS', 500, 1, 3_600_000),
+      retryMaxMs: int('EXCHANGE_RETRY_MAX_MS', 60_000, 1, 86_400_000),
+      batchSize: int('EXCHANGE_BATCH_SIZE', 100, 1, 500),
+      pollMs: int('EXCHANGE_POLL_MS', 1000, 10, 600_000),
+      cosignIntervalMs: int('EXCHANGE_COSIGN_INTERVAL_MS', 60_000, 0, 86_400_000),
+      maxAgeSeconds: int('EXCHANGE_MESSAGE_MAX_AGE_SECONDS', 7 * 86400, 60, 90 * 86400),
+      requestTimeoutMs: int('EXCHANGE_REQUEST_TIMEOUT_MS', 10_000, 100, 600_000),
+    },
+    gate: {
+      laneTrucksPerHour: optional('GATE_LANE_TRUCKS_PER_HOUR') === null ? null : int('GATE_LANE_TRUCKS_PER_HOUR', 0, 1, 600),
+      yardCapacity: optional('GATE_YARD_CAPACITY') === null ? null : int('GATE_YARD_CAPACITY', 0, 1, 100_000),
+      noShowGraceMinutes: optional('GATE_NO_SHOW_GRACE_MINUTES') === null ? null : int('GATE_NO_SHOW_GRACE_MINUTES', 0, 0, 24 * 60),
+      barrierConfirmSeconds: optional('GATE_BARRIER_CONFIRM_SECONDS') === null ? null : int('GATE_BARRIER_CONFIRM_SECONDS', 0, 1, 3600),
+      slotEarlyMinutes: optional('GATE_SLOT_EARLY_MINUTES') === null ? null : int('GATE_SLOT_EARLY_MINUTES', 0, 0, 24 * 60),
+      slotLateMinutes: optional('GATE_SLOT_LATE_MINUTES') === null ? null : int('GATE_SLOT_LATE_MINUTES', 0, 0, 24 * 60),
+      plateIndexMaxAgeMs: optional('GATE_PLATE_INDEX_MAX_AGE_MS') === null ? null : int('GATE_PLATE_INDEX_MAX_AGE_MS', 0, 0, 600_000),
+      fees: amounts('GATE_FEES', optional('GATE_FEES'), problems),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** `name=amount,…` (whole amounts); which names are valid is the module's business. */
+function amounts(variable: string, raw: string | null, problems: ConfigProblem[]): Record<string, number> | null {
+  if (raw === null) return null;
+  const out: Record<string, number> = {};
+  for (const part of raw.split(',')) {
+    const m = /^\s*([a-z0-9_]+)\s*=\s*(\d{1,12})\s*$/.exec(part);
+    if (!m) {
+      problems.push({ variable, message: `must be name=amount pairs separated by commas, got "${part.trim()}"` });
+      return null;
+    }
+    out[m[1]!] = Number(m[2]);
+  }
+  return out;
+}
+
+/** Partners from inline JSON or a JSON file (an array of partner objects); problems name the variable. */
+function exchangePartners(inline: string | null, file: string | null, cwd: string, problems: ConfigProblem[]): ExchangePartnerConfig[] {
+  const variable = inline !== null ? 'EXCHANGE_PARTNERS' : 'EXCHANGE_PARTNERS_FILE';
+  let text: string;
+  if (inline !== null) text = inline;
+  else if (file !== null) {
+    try {
+      text = readFileSync(path.resolve(cwd, file), 'utf8');
+    } catch (err) {
+      problems.push({ variable, message: `cannot be read: ${(err as Error).message}` });
+      return [];
+    }
+  } else return [];
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    problems.push({ variable, message: 'is not valid JSON' });
+    return [];
+  }
+  if (!Array.isArray(raw)) {
+    problems.push({ variable, message: 'must be a JSON array of partners' });
+    return [];
+  }
+  const out: ExchangePartnerConfig[] = [];
+  raw.forEach((p: Record<string, unknown>, i) => {
+    const ok = p && typeof p === 'object' && typeof p.id === 'string' && /^[A-Z]{2}-[A-Z0-9-]{2,30}$/.test(p.id) && typeof p.endpoint === 'string' && /^https?:\/\//.test(p.endpoint)
+      && Array.isArray(p.keys) && p.keys.length > 0 && Array.isArray(p.sends) && Array.isArray(p.receives);
+    if (!ok) {
+      problems.push({ variable, message: `partner ${i} needs id (like CN-DONGXING), endpoint (http/https URL), keys, sends and receives` });
+      return;
+    }
+    out.push({
+      id: p.id as string, name: typeof p.name === 'string' ? p.name : (p.id as string), endpoint: p.endpoint as string,
+      keys: (p.keys as Array<Record<string, unknown>>).map((k) => ({ keyId: String(k.keyId), publicKey: String(k.publicKey), validFrom: String(k.validFrom ?? '1970-01-01T00:00:00Z'), validUntil: k.validUntil ? String(k.validUntil) : null })),
+      sends: (p.sends as unknown[]).map(String), receives: (p.receives as unknown[]).map(String),
+      ledgerKey: typeof p.ledgerKey === 'string' ? p.ledgerKey : null, witnessKey: typeof p.witnessKey === 'string' ? p.witnessKey : null,
+    });
+  });
+  return out;
 }
 
 /** The configuration of this process, from `process.env`. */

@@ -134,6 +134,37 @@ for (const kind of ['pglite', 'postgres'] as const) {
       assert.equal(await maxDeliveries(db), 1);
     });
 
+    test('pruning drops only what every consumer has passed, and never what it still needs', async (t) => {
+      const db = await setup(t);
+      if (!db) return;
+      const uow = unitOfWork(db, null);
+      for (let i = 0; i < 4; i++) await commitEvents(uow, [{ type: 'slot.booked', subject: `slot_${i}` }]);
+      const first = newBus(t, db);
+      first.subscribe(recordingConsumer('projection'));
+      first.subscribe(recordingConsumer('ledger'));
+      await first.drain();
+      for (let i = 4; i < 6; i++) await commitEvents(uow, [{ type: 'slot.booked', subject: `slot_${i}` }]);
+      const future = new Date(Date.now() + 60_000);
+
+      // A consumer that has never run holds the outbox back (it will start at the beginning);
+      // the processed marks of the others go.
+      const withNewcomer = newBus(t, db);
+      for (const name of ['projection', 'ledger', 'newcomer']) withNewcomer.subscribe(recordingConsumer(name));
+      assert.deepEqual(await withNewcomer.prune(future), { outbox: 0, processed: 8 });
+      assert.equal((await committedEvents(db)).length, 6);
+
+      // Old enough and passed by every consumer: gone. Not yet delivered: kept.
+      assert.deepEqual(await first.prune(future), { outbox: 4, processed: 0 });
+      const left = await committedEvents(db);
+      assert.equal(left.length, 2);
+      // Nothing younger than the cut-off goes, delivered or not.
+      await first.drain();
+      assert.deepEqual(await first.prune(new Date(Date.now() - 60_000)), { outbox: 0, processed: 0 });
+      // The survivors are still delivered exactly once, and the checkpoints still hold.
+      assert.deepEqual((await receivedBy(db, 'projection')).slice(-2), left);
+      assert.equal(await maxDeliveries(db), 1);
+    });
+
     test('two dispatchers on one database deliver each event once', async (t) => {
       const db = await setup(t);
       if (!db) return;

@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../log/index.ts';
-import { consumersBehind, deliverBatch, latestCommitted, registerConsumers, type Consumer } from './delivery.ts';
+import { consumersBehind, deliverBatch, latestCommitted, pruneDelivered, registerConsumers, type Consumer, type PruneResult } from './delivery.ts';
 
-export type { Consumer } from './delivery.ts';
+export type { Consumer, PruneResult } from './delivery.ts';
 
 /** Tuning for the dispatcher. */
 export interface EventBusOptions {
@@ -114,6 +114,15 @@ export class EventBus {
       // Nothing movable yet: an older transaction is still open, or a consumer keeps failing.
       if (!delivered) await sleep(Math.min(50, this.#options.pollMs));
     }
+  }
+
+  /**
+   * Prunes outbox rows every consumer of this bus has passed, and processed-event marks, older
+   * than `before` (docs/events.md: kept as long as the JetStream stream's max age, 7 days).
+   */
+  async prune(before: Date): Promise<PruneResult> {
+    await this.#register();
+    return this.#exclusive(() => pruneDelivered(this.db, [...this.#consumers.keys()], before));
   }
 
   /** Stops polling and waits for the round in progress; with `flush`, drains first. */

@@ -107,3 +107,28 @@ function toEvent(row: OutboxRow): DomainEvent {
     data: row.data,
   };
 }
+
+/** What a pruning pass removed. */
+export interface PruneResult {
+  outbox: number;
+  processed: number;
+}
+
+/**
+ * Removes what delivery no longer needs, older than `before`: outbox rows that every one of
+ * `consumers` has passed (a row some consumer has not reached yet stays, however old), and
+ * processed-event marks. Nothing is pruned from the outbox while one of the consumers has no
+ * checkpoint yet, since a new consumer starts at the beginning of the outbox.
+ */
+export async function pruneDelivered(db: Db, consumers: readonly string[], before: Date): Promise<PruneResult> {
+  const processed = await sql`delete from platform.processed_events where processed_at < ${before}`.execute(db);
+  if (consumers.length === 0) return { outbox: 0, processed: Number(processed.numAffectedRows ?? 0) };
+  const names = sql.join(consumers.map((n) => sql`${n}`));
+  const known = await sql<{ n: string }>`select count(*)::text as n from platform.consumers where name in (${names})`.execute(db);
+  if (Number(known.rows[0]?.n ?? 0) < consumers.length) return { outbox: 0, processed: Number(processed.numAffectedRows ?? 0) };
+  const outbox = await sql`delete from platform.outbox o
+    where o.occurred_at < ${before}
+      and not exists (select 1 from platform.consumers c
+        where c.name in (${names}) and (o.txid, o.position) > (c.last_txid, c.last_position))`.execute(db);
+  return { outbox: Number(outbox.numAffectedRows ?? 0), processed: Number(processed.numAffectedRows ?? 0) };
+}

@@ -1,4 +1,4 @@
-export { EventBus, type Consumer, type EventBusOptions } from './bus.ts';
+export { EventBus, type Consumer, type EventBusOptions, type PruneResult } from './bus.ts';
 export { appendEvents, isEventType, type DomainEvent, type NewEvent } from './outbox.ts';
 export { markProcessed } from './processed.ts';
 export { platformMigrations } from './migrations.ts';

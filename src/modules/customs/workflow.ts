@@ -1,5 +1,5 @@
 import type { Actor, RequestContext } from '../../infra/auth/index.ts';
-import type { SigningKey } from '../../infra/crypto/index.ts';
+import { canonicalJson, sha256Hex, type SigningKey } from '../../infra/crypto/index.ts';
 import type { Db } from '../../infra/db/index.ts';
 import type { AppError } from '../../infra/errors/index.ts';
 import type { UnitOfWork, Write } from '../../infra/events/index.ts';
@@ -86,6 +86,9 @@ export class Workflow {
   private async record(w: Write, t: Transition, actor: Actor | null, extra: Record<string, unknown> = {}): Promise<void> {
     const d = t.declaration;
     const data = { ...t.event.data, ...extra };
+    // A new version names the SHA-256 of its canonical content (RFC 8785), which the ledger logs:
+    // whoever holds the declaration as served can prove that this version was logged.
+    if (t.event.type === 'declaration.submitted' || t.event.type === 'declaration.amended') data.contentSha256 = declarationContentSha256(d);
     if (d.state === 'released') {
       const keyId = releaseKeyId(this.releaseKey.publicKeyBase64);
       const by = actorRef(actor);
@@ -107,4 +110,9 @@ export class Workflow {
 /** The one answer for a declaration that does not exist or is not the caller's to see. */
 export function notFound(id: string): AppError {
   return customsError('CUSTOMS_DECLARATION_NOT_FOUND', `No declaration ${id}`);
+}
+
+/** The SHA-256 (hex) of a declaration version's content in RFC 8785 canonical form. */
+export function declarationContentSha256(d: Pick<Declaration, 'content'>): string {
+  return sha256Hex(canonicalJson(d.content));
 }

@@ -14,6 +14,8 @@ import type { GateSettings } from './settings.ts';
 import { isSlotStart, offerSlots, SLOT_MS, type PartnerWindow, type SlotOffer } from './slots.ts';
 import { bookings, partnerWindows } from './store/bookings.ts';
 import { journeys } from './store/journeys.ts';
+import { registry } from './store/registry.ts';
+import { trailerProblem } from './registry.ts';
 
 /** What a declarant books. */
 export interface BookingRequest {
@@ -23,6 +25,8 @@ export interface BookingRequest {
   slotStart: Date;
   plate: string;
   vehicleClass: VehicleClass;
+  /** The trailer paired with the tractor for this trip. */
+  trailerPlate?: string | null;
   driverName: string;
   driverDocument: string;
 }
@@ -39,6 +43,8 @@ export class BookingService {
     private readonly settings: GateSettings,
     private readonly declarations: DeclarationLookup,
     private readonly passKey: KeyObject,
+    /** Told of every journey a booking creates (the in-memory plate index). */
+    private readonly onJourney: (j: Journey) => void = () => undefined,
   ) {}
 
   /** The slots of a day (or any range) with what is left on both sides. */
@@ -67,6 +73,17 @@ export class BookingService {
     const decl = await this.declarations(this.db, req.declarationId);
     if (!decl || !bookingPolicy.book(actor, decl)) throw gateError('GATE_DECLARATION_UNKNOWN', `No declaration ${req.declarationId} of your enterprise`);
     this.checkBookable(decl, req);
+    const made = await this.create(ctx, decl, req);
+    this.onJourney(made.journey);
+    return made;
+  }
+
+  private async create(ctx: RequestContext, decl: DeclarationSummary, req: BookingRequest): Promise<{ booking: Booking; journey: Journey }> {
+    const actor = ctx.actor!;
+    if (req.trailerPlate) {
+      const problem = trailerProblem(req.trailerPlate, await registry.vehicleByPlate(this.db, req.trailerPlate));
+      if (problem) throw gateError('GATE_TRAILER_INVALID', problem, [{ pointer: '/trailerPlate', code: 'NOT_A_TRAILER', message: problem }]);
+    }
     return this.uow.run(ctx, async (w) => {
       if ((await bookings.activeCount(w.tx, decl.enterpriseId)) >= this.settings.maxActiveBookingsPerEnterprise) {
         throw gateError('GATE_BOOKING_LIMIT', `Your enterprise already holds ${this.settings.maxActiveBookingsPerEnterprise} active bookings`);
@@ -83,7 +100,7 @@ export class BookingService {
       });
       const journey: Journey = {
         id: this.ids.next('jrn'), bookingId: booking.id, enterpriseId: booking.enterpriseId, declarationId: decl.id, gate: booking.gate, direction: booking.direction,
-        laneClass: booking.laneClass, vehicleClass: req.vehicleClass, plate: booking.plate, driverName: booking.driverName, driverDocument: booking.driverDocument,
+        laneClass: booking.laneClass, vehicleClass: req.vehicleClass, plate: booking.plate, trailerPlate: req.trailerPlate ? normalizePlate(req.trailerPlate) : null, driverName: booking.driverName, driverDocument: booking.driverDocument,
         slotStart: booking.slotStart, state: 'expected', scanSelected: decl.scanSelected, maxGrossKg: this.settings.maxGrossKg[req.vehicleClass], grossKg: null,
         containers: decl.containers, customsReleasedAt: decl.released ? w.now : null, exceptions: [], stages: [{ stage: 'expected', at: w.now, by: actorName(actor) }], fee: null, version: 1,
       };

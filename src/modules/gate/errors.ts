@@ -16,6 +16,16 @@ export const gateError = defineErrors('gate', {
   GATE_NO_SUCH_EXCEPTION: { status: 409, title: 'No open exception of that kind', fix: 'Override only an exception listed as open on the journey.' },
   GATE_DEVICE_UNAUTHENTICATED: { status: 401, title: 'Device not authenticated', fix: 'Send `X-Device-Id` and `X-Device-Secret` (or HTTP Basic) of a registered, active device.' },
   GATE_DEVICE_KIND_UNSUPPORTED: { status: 403, title: 'This device kind cannot send this read', fix: 'Plate reads come from plate cameras and barriers, weights from weighbridges, passes from QR readers.' },
+  GATE_REFERRAL_NOT_FOUND: { status: 404, title: 'Referral not found', fix: 'Check the referral id (`ref_…`) in `GET /api/gate/referrals`.' },
+  GATE_REFERRAL_RESOLVED: { status: 409, title: 'The referral is already resolved', fix: 'Reload the referrals; another officer resolved it.' },
+  GATE_NOT_A_CANDIDATE: { status: 422, title: 'Not a truck this referral can be resolved to', fix: 'Choose one of the referral\'s `candidates[].id` or another truck still on its way through this gate, or resolve with no journey (`journeyId: null`).' },
+  GATE_PLATE_INVALID: { status: 400, title: 'Not a Vietnamese or Chinese plate', fix: 'Give the plate as printed, e.g. `29C-123.45` or `桂A12345`; trailers `29R-…` or `桂A1234挂`.' },
+  GATE_VEHICLE_EXISTS: { status: 409, title: 'The vehicle is already registered', fix: 'Look it up with `GET /api/gate/vehicles?plate=…`.' },
+  GATE_VEHICLE_NOT_FOUND: { status: 404, title: 'Vehicle not found', fix: 'Check the id (`veh_…`) or plate; a declarant sees only its own enterprise\'s vehicles.' },
+  GATE_DRIVER_EXISTS: { status: 409, title: 'A driver with this document is already registered', fix: 'Look the driver up instead of registering again.' },
+  GATE_DRIVER_NOT_FOUND: { status: 404, title: 'Driver not found', fix: 'Check the id (`drv_…`).' },
+  GATE_TRAILER_INVALID: { status: 422, title: 'Not a trailer', fix: 'Pair a trailer plate (`29R-…`, `…挂`) or a vehicle registered as a trailer.' },
+  GATE_PASS_INVALID: { status: 404, title: 'No such pass', fix: 'Open the link from the crossing pass again; the pass may have expired or the booking been cancelled.' },
   GATE_YARD_FULL: { status: 409, title: 'The yard is full', fix: 'Hold trucks at the outer gate until trucks are called forward.' },
 });
 

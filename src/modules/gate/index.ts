@@ -22,11 +22,20 @@ import type { BarrierCommandSink, DeclarationLookup, DeviceAuthenticate } from '
 import { ReadService } from './read-service.ts';
 import { gateRoutes } from './routes.ts';
 import { deviceRoutes } from './routes-devices.ts';
+import { opsRoutes } from './routes-ops.ts';
+import { publicRoutes } from './routes-public.ts';
+import { BarrierWatch } from './barrier-watch.ts';
+import { ReferralService } from './referral-service.ts';
+import { RegistryService } from './registry-service.ts';
+import { systemContext } from '../../infra/auth/index.ts';
+import { LivePlateIndex } from './live-index.ts';
+import { journeys as journeyStore } from './store/journeys.ts';
+import type { Journey } from './model.ts';
 import type { GateSettings } from './settings.ts';
 
 export { gateMigrations } from './migrations/index.ts';
 export { gateError } from './errors.ts';
-export { defaultGateSettings, type GateSettings } from './settings.ts';
+export { defaultGateSettings, withOverrides as gateSettingsWithOverrides, type GateSettings } from './settings.ts';
 export { parsePlate, normalizePlate, samePlate, type Plate } from './plates.ts';
 export { matchPlate, DEFAULT_MATCH_POLICY, type PlateMatch } from './matcher.ts';
 export { PlateIndex } from './plate-index.ts';
@@ -61,11 +70,17 @@ export interface GateModule {
   bookings: BookingService;
   journeys: JourneyService;
   reads: ReadService;
+  /** Officers' resolutions of referred reads. */
+  referrals: ReferralService;
+  /** Vehicles and drivers. */
+  registry: RegistryService;
+  /** Alerts on barrier commands not confirmed in time (`check()` runs on a timer after `start`). */
+  barrierWatch: BarrierWatch;
   /** Moves journeys on customs' `declaration.*` events; subscribe it to the bus. */
   consumer: Consumer;
   /** The raw Ed25519 public key of passes, base64. */
   passPublicKey: string;
-  /** Mounts /api/gate. */
+  /** Mounts /api/gate and /api/public/gate. */
   register(app: HttpApp): Promise<void>;
   /** Subscribes to device reads over MQTT and sends barrier commands there. */
   start(mqtt: MqttBus): Promise<void>;
@@ -82,22 +97,31 @@ export function createGateModule(deps: GateDeps): GateModule {
   const key = loadOrCreateSigningKey(deps.passKeyFile);
   let sink: BarrierCommandSink = deps.barriers ?? (async () => undefined);
   const barriers: BarrierCommandSink = (id, kind, cmd) => sink(id, kind, cmd);
-  const bookings = new BookingService(deps.db, deps.uow, deps.clock, deps.ids, deps.settings, deps.declarations, key.privateKey);
-  const journeys = new JourneyService(deps.db, deps.uow, deps.clock, deps.settings);
-  const reads = new ReadService(deps.db, deps.uow, deps.ids, deps.settings, key.publicKey, barriers, deps.log);
+  const index = deps.settings.plateIndexMaxAgeMs > 0 ? new LivePlateIndex(() => journeyStore.activePlates(deps.db), deps.settings.plateIndexMaxAgeMs, () => performance.now()) : null;
+  const onJourney = (j: Journey) => index?.upsert(j);
+  const bookings = new BookingService(deps.db, deps.uow, deps.clock, deps.ids, deps.settings, deps.declarations, key.privateKey, onJourney);
+  const journeys = new JourneyService(deps.db, deps.uow, deps.clock, deps.settings, onJourney);
+  const reads = new ReadService(deps.db, deps.uow, deps.ids, deps.settings, key.publicKey, barriers, deps.log, index);
+  const referrals = new ReferralService(deps.db, deps.uow, deps.ids, deps.settings, reads, onJourney);
+  const registry = new RegistryService(deps.db, deps.uow, deps.ids);
+  const barrierWatch = new BarrierWatch(deps.db, deps.uow, deps.clock, deps.log);
   const authenticate = cachedDeviceAuth(deps.authenticateDevice, deps.clock, deps.settings.deviceAuthCacheMs);
   let unsubscribe: (() => Promise<void>) | null = null;
   return {
-    settings: deps.settings, bookings, journeys, reads, consumer: gateConsumer(deps.clock, deps.ids), passPublicKey: key.publicKeyBase64,
+    settings: deps.settings, bookings, journeys, reads, referrals, registry, barrierWatch, consumer: gateConsumer(deps.clock, deps.ids), passPublicKey: key.publicKeyBase64,
     async register(app) {
       await app.register(deviceRoutes(reads, authenticate, deps.siteId), { prefix: '/api/gate' });
       await app.register(gateRoutes({ bookings, journeys, db: deps.db, passPublicKey: key.publicKeyBase64 }), { prefix: '/api/gate' });
+      await app.register(opsRoutes({ registry, referrals, journeys }), { prefix: '/api/gate' });
+      await app.register(publicRoutes({ journeys, passKey: key.publicKey }), { prefix: '/api/public/gate' });
     },
     async start(mqtt) {
       if (!deps.barriers) sink = mqttBarrierSink(mqtt, deps.siteId);
       unsubscribe = await subscribeDeviceReads(mqtt, deps.siteId, reads, deps.log);
+      barrierWatch.start(systemContext(), deps.settings.barrierCheckIntervalMs);
     },
     async stop() {
+      barrierWatch.stop();
       await unsubscribe?.().catch(() => undefined);
       unsubscribe = null;
     },

@@ -6,11 +6,22 @@ import { gateError } from './errors.ts';
 import { feeFor, receiptNumber } from './fees.ts';
 import type { JourneyCommand } from './journey.ts';
 import { applyJourney } from './journey-writer.ts';
-import type { Direction, Journey } from './model.ts';
+import type { Direction, Journey, LaneClass } from './model.ts';
 import { actorName, bookingPolicy } from './policies.ts';
 import type { GateSettings } from './settings.ts';
 import { journeys } from './store/journeys.ts';
 import { estimateWaits, orderYard, type QueuePosition } from './yard.ts';
+import { stageDwells, type StageDwell } from './dwell.ts';
+import { ourSlotCapacity } from './slots.ts';
+
+/** What the gate operations page shows. */
+export interface GateOverview {
+  at: Date;
+  lanes: Array<{ direction: Direction; laneClass: LaneClass; lanes: number; trucksPerHourPerLane: number; trucksPerSlot: number }>;
+  yard: { queue: QueuePosition[]; calledForward: number; capacity: number; occupancy: number; atOuterGate: number };
+  dwell: StageDwell[];
+  held: Journey[];
+}
 
 /** Journeys: officer and guard actions, the yard queue, call-forward, fees and clearance times. */
 export class JourneyService {
@@ -19,6 +30,8 @@ export class JourneyService {
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly settings: GateSettings,
+    /** Told of every journey an action changes (the in-memory plate index). */
+    private readonly onJourney: (j: Journey) => void = () => undefined,
   ) {}
 
   /** One journey the actor may see. */
@@ -30,11 +43,13 @@ export class JourneyService {
 
   /** Gives one command to a journey (guard's border check, officer's override, …). */
   async act(ctx: RequestContext, id: string, cmd: JourneyCommand): Promise<Journey> {
-    return this.uow.run(ctx, async (w) => {
+    const next = await this.uow.run(ctx, async (w) => {
       const j = await journeys.byId(w.tx, id, true);
       if (!j) throw gateError('GATE_JOURNEY_NOT_FOUND', `No journey ${id}`);
       return applyJourney(w, j, cmd, actorName(ctx.actor));
     });
+    this.onJourney(next);
+    return next;
   }
 
   /** The yard in call-forward order, with each truck's estimated wait. */
@@ -84,6 +99,33 @@ export class JourneyService {
       .sort((a, b) => a - b);
     const q = (p: number) => (minutes.length ? Math.round(minutes[Math.min(minutes.length - 1, Math.floor(p * minutes.length))]! * 10) / 10 : null);
     return { count: minutes.length, p50Minutes: q(0.5), p90Minutes: q(0.9) };
+  }
+
+  /** The gate page's picture: lanes, yard occupancy, per-stage dwell times (last 24 h) and the trucks held by exceptions. */
+  async overview(): Promise<GateOverview> {
+    const now = this.clock.now();
+    const since = new Date(now.getTime() - 24 * 3_600_000);
+    const [yard, recent, held, arrived] = await Promise.all([
+      this.yard(), journeys.changedSince(this.db, this.settings.gate, since), journeys.withOpenExceptions(this.db, this.settings.gate),
+      journeys.countInStates(this.db, ['arrived'], this.settings.gate),
+    ]);
+    const lanes = Object.entries(this.settings.lanes).map(([key, l]) => {
+      const [direction, laneClass] = key.split('/') as [Direction, LaneClass];
+      return { direction, laneClass, lanes: l!.lanes, trucksPerHourPerLane: l!.trucksPerHourPerLane, trucksPerSlot: ourSlotCapacity(l) };
+    });
+    return {
+      at: now, lanes, yard: { ...yard, occupancy: yard.queue.length + yard.calledForward, atOuterGate: arrived },
+      dwell: stageDwells(recent, now, since), held,
+    };
+  }
+
+  /** A driver's view of one booking's journey: its state, stage times and estimated wait. No personal data. */
+  async driverStatus(bookingId: string): Promise<{ journey: Journey; position: number | null; estimatedWaitMinutes: number | null } | null> {
+    const j = await journeys.byBooking(this.db, bookingId);
+    if (!j) return null;
+    if (j.state !== 'in_yard') return { journey: j, position: null, estimatedWaitMinutes: j.state === 'called_forward' ? 0 : null };
+    const q = (await this.yard()).queue.find((p) => p.journeyId === j.id);
+    return { journey: j, position: q?.position ?? null, estimatedWaitMinutes: q?.estimatedWaitMinutes ?? null };
   }
 
   /** Now, from the injected clock (for presenters). */

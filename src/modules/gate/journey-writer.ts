@@ -6,6 +6,8 @@ import { decideJourney, type JourneyCommand } from './journey.ts';
 import type { Journey } from './model.ts';
 import { journeys } from './store/journeys.ts';
 import { bookings } from './store/bookings.ts';
+import { feeFor, receiptNumber } from './fees.ts';
+import type { GateSettings } from './settings.ts';
 
 /** Where a transition's writes go: a unit of work, or an event consumer's transaction. */
 export interface JourneyWrite {
@@ -34,4 +36,10 @@ export async function applyJourney(w: JourneyWrite, j: Journey, cmd: JourneyComm
   if (cmd.kind === 'override' || cmd.kind === 'raise') details.exception = cmd.exception;
   w.audit({ action: `gate.journey.${cmd.kind}`, targetType: 'journey', targetId: j.id, details });
   return { ...d.journey, version: j.version + 1 };
+}
+
+/** Lets a truck into the yard: the infrastructure fee and its e-receipt number are assigned on the way in. */
+export async function enterYard(w: JourneyWrite, j: Journey, settings: Pick<GateSettings, 'fees'>, by: string): Promise<Journey> {
+  const fee = j.fee ?? { ...feeFor(settings.fees, j.vehicleClass), receipt: receiptNumber(j.gate, w.now, await journeys.nextReceipt(w.tx)), paid: false };
+  return applyJourney(w, { ...j, fee }, { kind: 'enter_yard' }, by);
 }

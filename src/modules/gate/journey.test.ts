@@ -9,7 +9,7 @@ const at = (min: number) => new Date(t0.getTime() + min * 60_000);
 function journey(over: Partial<Journey> = {}): Journey {
   return {
     id: 'jrn_1', bookingId: 'slot_1', enterpriseId: 'ent_1', declarationId: 'decl_1', gate: 'VN-MONGCAI', direction: 'inbound', laneClass: 'general',
-    vehicleClass: 'tractor_trailer', plate: '桂A12345', driverName: 'Wang Wei', driverDocument: 'E12345678', slotStart: t0, state: 'expected',
+    vehicleClass: 'tractor_trailer', plate: '桂A12345', trailerPlate: null, driverName: 'Wang Wei', driverDocument: 'E12345678', slotStart: t0, state: 'expected',
     scanSelected: false, maxGrossKg: 40_000, grossKg: null, containers: [], customsReleasedAt: null, exceptions: [], stages: [{ stage: 'expected', at: at(-60), by: 'declarant' }],
     fee: null, version: 1, ...over,
   };

@@ -19,6 +19,7 @@ export type JourneyCommand =
   | { kind: 'hand_to_agv' }
   | { kind: 'raise'; exception: ExceptionKind; detail: string }
   | { kind: 'override'; exception: ExceptionKind; reason: string }
+  | { kind: 'resolve'; exception: ExceptionKind; reason: string }
   | { kind: 'cancel'; reason: string }
   | { kind: 'no_show' };
 
@@ -99,6 +100,11 @@ export function decideJourney(j: Journey, cmd: JourneyCommand, by: string, now: 
       if (cmd.reason.trim().length < 3) return refuse(j, 'GATE_REASON_REQUIRED', 'An override needs a reason');
       if (!openExceptions(j).some((e) => e.kind === cmd.exception)) return refuse(j, 'GATE_NO_SUCH_EXCEPTION', `No open ${cmd.exception} exception`);
       return { ok: true, journey: settle(resolve(j, cmd.exception, cmd.reason.trim(), true)), events };
+    }
+    case 'resolve': {
+      // The system found the cause gone (a truck early for its slot is now in time): not an override.
+      if (!openExceptions(j).some((e) => e.kind === cmd.exception)) return { ok: true, journey: j, events: [] };
+      return { ok: true, journey: settle(resolve(j, cmd.exception, cmd.reason, false)), events };
     }
     case 'cancel': {
       if (cmd.reason.trim().length < 3) return refuse(j, 'GATE_REASON_REQUIRED', 'A cancellation needs a reason');

@@ -25,7 +25,7 @@ export const JOURNEY_STATES = [
 export type JourneyState = (typeof JOURNEY_STATES)[number];
 
 /** What stops a truck until it is resolved (or overridden by an officer with a reason). */
-export const EXCEPTION_KINDS = ['overweight', 'plate_mismatch', 'declaration_not_released', 'seal_problem'] as const;
+export const EXCEPTION_KINDS = ['overweight', 'plate_mismatch', 'declaration_not_released', 'seal_problem', 'container_mismatch', 'slot_window'] as const;
 /** An exception kind. */
 export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
 
@@ -57,6 +57,8 @@ export interface Journey {
   laneClass: LaneClass;
   vehicleClass: VehicleClass;
   plate: string;
+  /** The trailer paired with the tractor for this trip, when there is one. */
+  trailerPlate: string | null;
   driverName: string;
   driverDocument: string;
   slotStart: Date;

@@ -21,28 +21,41 @@ export const EDIT_COSTS = {
   extra: 1,
   /** Any other substitution. */
   substitution: 1,
+  /** A separator (`-`, `.`) missing, extra, or one for the other: layouts vary between cameras. */
+  separator: 0.5,
 } as const;
 
-function substitutionCost(a: string, b: string): number {
+/** The costs `readDistance` uses; `OCR_ONLY_COSTS` forbids the edits a confusion or a drop cannot explain. */
+export type EditCosts = { [K in keyof typeof EDIT_COSTS]: number };
+/** Only confusions and dropped characters: a read needing more is another plate, or an error of another kind. */
+export const OCR_ONLY_COSTS: EditCosts = { ...EDIT_COSTS, extra: 99, substitution: 99, separator: 99 };
+
+const isSeparator = (c: string) => c === '-' || c === '.';
+
+function substitutionCost(a: string, b: string, costs: EditCosts): number {
   if (a === b) return 0;
-  return CONFUSABLE[a]?.includes(b) ? EDIT_COSTS.confusion : EDIT_COSTS.substitution;
+  if (isSeparator(a) || isSeparator(b)) return isSeparator(a) && isSeparator(b) ? costs.separator : costs.substitution;
+  return CONFUSABLE[a]?.includes(b) ? costs.confusion : costs.substitution;
 }
 
 /**
  * Weighted Levenshtein distance from what the camera read to a plate (both compacted): how much
  * OCR error it takes to explain the read as that plate.
  */
-export function readDistance(read: string, plate: string): number {
+export function readDistance(read: string, plate: string, costs: EditCosts = EDIT_COSTS): number {
   const r = [...read];
   const p = [...plate];
-  let prev = Array.from({ length: r.length + 1 }, (_, j) => j * EDIT_COSTS.extra);
+  const drop = (c: string) => (isSeparator(c) ? costs.separator : costs.dropped);
+  const extra = (c: string) => (isSeparator(c) ? costs.separator : costs.extra);
+  let prev = [0];
+  for (let j = 1; j <= r.length; j++) prev[j] = prev[j - 1]! + extra(r[j - 1]!);
   for (let i = 1; i <= p.length; i++) {
-    const cur = [i * EDIT_COSTS.dropped];
+    const cur = [prev[0]! + drop(p[i - 1]!)];
     for (let j = 1; j <= r.length; j++) {
       cur[j] = Math.min(
-        prev[j]! + EDIT_COSTS.dropped, // plate char i not in the read
-        cur[j - 1]! + EDIT_COSTS.extra, // read char j not on the plate
-        prev[j - 1]! + substitutionCost(p[i - 1]!, r[j - 1]!),
+        prev[j]! + drop(p[i - 1]!), // plate char i not in the read
+        cur[j - 1]! + extra(r[j - 1]!), // read char j not on the plate
+        prev[j - 1]! + substitutionCost(p[i - 1]!, r[j - 1]!, costs),
       );
     }
     prev = cur;

@@ -64,3 +64,19 @@ export function verifyPass(token: string, publicKey: KeyObject, expect: { plate:
   if (claims.expiresAt.getTime() < expect.now.getTime()) return { ok: false, reason: 'expired' };
   return { ok: true, claims };
 }
+
+/**
+ * Reads a pass for its holder (the driver page): the signature and expiry must hold; the plate
+ * is not compared because no camera read it. The signed pass is the capability.
+ */
+export function readPass(token: string, publicKey: KeyObject, now: Date): PassCheck {
+  const parts = token.trim().split('.');
+  if (parts.length !== 3) return { ok: false, reason: 'malformed' };
+  let plate = '';
+  try {
+    plate = (JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as { p?: unknown }).p as string;
+  } catch {
+    return { ok: false, reason: 'malformed' };
+  }
+  return typeof plate === 'string' ? verifyPass(token, publicKey, { plate, now }) : { ok: false, reason: 'malformed' };
+}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isValidContainerNumber, resolveContainerRead } from './iso6346.ts';
 import { matchPlate } from './matcher.ts';
-import { normalizePlate, parsePlate, samePlate } from './plates.ts';
+import { normalizePlate, parsePlate, samePlate, wellFormedRead } from './plates.ts';
 
 test('VN plates with or without separators are one plate; CN plates and trailers are recognised', () => {
   assert.equal(normalizePlate('29C12345'), '29C-123.45');
@@ -63,4 +63,16 @@ test('container reads: valid, corrected by the check digit, positionally repaire
   assert.equal(resolveContainerRead('CSQU3054B83', ['CSQU3054383']).kind, 'ambiguous', 'the only fit is not the expected container: refer');
   assert.equal(resolveContainerRead('CSQU30543').kind, 'invalid');
   assert.equal(resolveContainerRead('CSQU3054353').kind, 'invalid', 'a wrong digit no confusion repairs');
+});
+
+test('a well-formed read that reaches a booked plate only through a foreign character is another truck: referred', () => {
+  const booked = [{ id: 'j1', plate: '15C-225.55' }, { id: 'j2', plate: '12H-340.41' }, { id: 'j3', plate: '51C-963.42' }];
+  for (const read of ['15C29555', '15C-295.55', '12H-340.B1']) {
+    const m = matchPlate(read, 0.97, booked);
+    assert.deepEqual(m.kind === 'referral' && m.reason, 'not_expected', read);
+  }
+  assert.equal(matchPlate('W5C22555', 0.8, booked).kind, 'matched', 'a foreign character where no plate has one is an OCR error');
+  assert.equal(matchPlate('51C-96.34', 0.9, booked).kind, 'referral', 'the layout shows which group lost a character');
+  assert.equal(matchPlate('51C-963.4', 0.9, booked).kind, 'matched');
+  assert.ok(wellFormedRead('12H-340.B1') && wellFormedRead('桂AI2345') && !wellFormedRead('W2H9745'));
 });

@@ -49,3 +49,26 @@ export function normalizePlate(raw: string): string {
 export function samePlate(a: string, b: string): boolean {
   return compactPlate(a) === compactPlate(b);
 }
+
+// What a confusable character stands for where the plate format wants a digit, or a letter.
+const AS_DIGIT: Readonly<Record<string, string>> = { O: '0', D: '0', Q: '0', I: '1', L: '1', B: '8', S: '5', Z: '2' };
+const AS_LETTER: Readonly<Record<string, string>> = { '0': 'D', '1': 'L', '8': 'B', '5': 'S', '2': 'Z' };
+
+/**
+ * True when a read is, or becomes by putting confusable characters right for their position
+ * (`12H-340.B1` → `12H-340.81`), a well-formed plate: then it may well be a correct read of a
+ * truck that is not the one it resembles.
+ */
+export function wellFormedRead(raw: string): boolean {
+  const v = compactPlate(raw);
+  if (parsePlate(v)) return true;
+  const digits = (s: string) => [...s].map((c) => AS_DIGIT[c] ?? c).join('');
+  const letters = (s: string) => [...s].map((c) => AS_LETTER[c] ?? c).join('');
+  for (const series of [1, 2]) {
+    if (v.length < 2 + series + 4) continue;
+    if (parsePlate(digits(v.slice(0, 2)) + letters(v.slice(2, 2 + series)) + digits(v.slice(2 + series)))) return true;
+  }
+  // CN: a letter after the province; I and O are not used in the rest, so they stand for 1 and 0.
+  const cn = v.length > 2 ? v[0]! + letters(v[1]!) + [...v.slice(2)].map((c) => (c === 'I' ? '1' : c === 'O' ? '0' : c)).join('') : v;
+  return parsePlate(cn) !== null;
+}

@@ -8,6 +8,13 @@ export const bookingPolicy: Policy<{ enterpriseId: string }, 'read' | 'book'> = 
   book: (actor, b) => hasRole(actor, 'declarant') && actor.enterpriseId === b.enterpriseId,
 };
 
+/** Who may see a registered vehicle or driver: agency staff, and the owning enterprise's declarants. */
+export const registryPolicy: Policy<{ enterpriseId: string | null }, 'read'> = {
+  read: (actor, r) =>
+    hasRole(actor, 'admin', 'customs_officer', 'customs_supervisor', 'border_guard', 'ioc_operator', 'auditor') ||
+    (hasRole(actor, 'declarant') && r.enterpriseId !== null && actor.enterpriseId === r.enterpriseId),
+};
+
 /** Gate staff who move trucks (call-forward, border check, fees). */
 export const GATE_STAFF = ['border_guard', 'ioc_operator', 'customs_officer', 'customs_supervisor', 'admin'] as const;
 /** Who may override an exception (with a reason). */

@@ -5,26 +5,33 @@ import type { UnitOfWork, Write } from '../../infra/events/index.ts';
 import type { IdGenerator } from '../../infra/ids/index.ts';
 import type { Logger } from '../../infra/log/index.ts';
 import { gateError } from './errors.ts';
-import { feeFor, receiptNumber } from './fees.ts';
 import { resolveContainerRead } from './iso6346.ts';
-import { applyJourney } from './journey-writer.ts';
+import { applyJourney, enterYard } from './journey-writer.ts';
 import { DEFAULT_MATCH_POLICY, matchPlate, type PlateMatch } from './matcher.ts';
 import { openExceptions, type Journey, type JourneyState } from './model.ts';
 import { verifyPass } from './pass.ts';
 import { deletionKeys, indexIsExact } from './plate-index.ts';
-import type { BarrierCommandSink, DeviceIdentity } from './ports.ts';
+import type { BarrierCommand, BarrierCommandSink, DeviceIdentity } from './ports.ts';
+import { containerMismatch, slotWindowProblem } from './entry-checks.ts';
+import { barrierCommands } from './store/barriers.ts';
+import type { LivePlateIndex } from './live-index.ts';
 import { READ_SOURCES, readValue, type DeviceRead, type Reason, type ReadResult } from './reads.ts';
 import type { GateSettings } from './settings.ts';
 import { journeys } from './store/journeys.ts';
 import { reads, referrals } from './store/reads.ts';
 
-const CANDIDATE_STATES: Record<'entry' | 'weighbridge' | 'exit', JourneyState[]> = {
+const CANDIDATE_STATES: Record<'entry' | 'weighbridge' | 'exit' | 'yard', JourneyState[]> = {
   entry: ['expected', 'arrived'],
   weighbridge: ['called_forward'],
   exit: ['in_yard', 'called_forward', 'weighed', 'scanned', 'released', 'border_checked'],
+  yard: ['arrived', 'in_yard', 'called_forward', 'weighed', 'scanned', 'released', 'border_checked'],
 };
 
-type Outcome = Omit<ReadResult, 'readId' | 'duplicate' | 'decision'> & { decision: { action: 'open' | 'hold'; reasons: Reason[] } | null };
+/** Thrown inside the unit of work to roll back the decision of a read a concurrent copy already recorded. */
+class DuplicateRead extends Error {}
+
+// `journey` is the journey as the read left it (for the in-memory index), never part of the answer.
+type Outcome = Omit<ReadResult, 'readId' | 'duplicate' | 'decision'> & { decision: { action: 'open' | 'hold'; reasons: Reason[] } | null; journey?: Journey };
 
 /** Device reads: validated and authenticated at the edge, matched, decided, answered and commanded. */
 export class ReadService {
@@ -36,6 +43,8 @@ export class ReadService {
     private readonly passKey: KeyObject,
     private readonly barriers: BarrierCommandSink,
     private readonly log: Logger,
+    /** The in-memory plate index; null matches through the database's plate keys. */
+    private readonly index: LivePlateIndex | null = null,
   ) {}
 
   /** Records that an unknown or unauthenticated device tried to send a read (the alert). */
@@ -53,41 +62,57 @@ export class ReadService {
     const since = new Date(read.at.getTime() - this.settings.duplicateReadSeconds * 1000);
     const earlier = await reads.duplicate(this.db, device.deviceId, read.readId, value, since);
     if (earlier) return { ...(earlier as ReadResult), duplicate: true };
-    const { result, fresh } = await this.uow.run(ctx, async (w) => {
-      const o = await this.decide(w, device, read);
-      const decision = o.decision && device.kind === 'barrier' ? { ...o.decision, commandId: this.ids.next('cmd') } : null;
-      const result: ReadResult = { ...o, readId: read.readId, duplicate: false, decision };
-      const fresh = await reads.record(w.tx, { deviceId: device.deviceId, readId: read.readId, kind: read.type, value, at: read.at, receivedAt: w.now, result });
-      if (!fresh) return { result: (await reads.duplicate(w.tx, device.deviceId, read.readId, value, since)) as ReadResult, fresh };
-      if (decision) {
-        w.emit({ type: 'gate.barrier_decided', subject: device.deviceId, data: { deviceId: device.deviceId, readId: read.readId, journeyId: o.journeyId, ...decision } });
-      }
-      w.audit({ action: `gate.read.${read.type}`, targetType: 'device', targetId: device.deviceId, details: { readId: read.readId, outcome: o.outcome, journeyId: o.journeyId, action: decision?.action ?? null } });
-      return { result, fresh };
-    });
-    if (!fresh) return { ...result, duplicate: true };
-    if (result.decision) {
-      await this.barriers(device.deviceId, device.kind, { commandId: result.decision.commandId, readId: read.readId, action: result.decision.action, journeyId: result.journeyId, reasons: result.decision.reasons, at: read.at.toISOString() })
-        .catch((err: unknown) => this.log.error({ err, deviceId: device.deviceId }, 'barrier command not delivered'));
+    // Refreshed outside the transaction: PGlite's one connection is held by it.
+    if (this.index && read.type !== 'qr' && read.type !== 'barrier-state') await this.index.refreshIfStale();
+    let touched: Journey | undefined;
+    let result: ReadResult;
+    try {
+      result = await this.uow.run(ctx, async (w) => {
+        const { journey, ...o } = await this.decide(w, device, read);
+        touched = journey;
+        const decision = o.decision && device.kind === 'barrier' ? { ...o.decision, commandId: this.ids.next('cmd') } : null;
+        const r: ReadResult = { ...o, readId: read.readId, duplicate: false, decision };
+        // A concurrent copy of this read got there first: roll this decision back, answer the first.
+        if (!(await reads.record(w.tx, { deviceId: device.deviceId, readId: read.readId, kind: read.type, value, at: read.at, receivedAt: w.now, result: r }))) throw new DuplicateRead();
+        if (decision) {
+          w.emit({ type: 'gate.barrier_decided', subject: device.deviceId, data: { deviceId: device.deviceId, readId: read.readId, journeyId: o.journeyId, ...decision } });
+          if (decision.action === 'open') await this.awaitConfirmation(w, device, decision.commandId, o.journeyId, read.readId);
+        }
+        w.audit({ action: `gate.read.${read.type}`, targetType: 'device', targetId: device.deviceId, details: { readId: read.readId, outcome: o.outcome, journeyId: o.journeyId, action: decision?.action ?? null } });
+        return r;
+      });
+    } catch (err) {
+      if (!(err instanceof DuplicateRead)) throw err;
+      return { ...((await reads.duplicate(this.db, device.deviceId, read.readId, value, since)) as ReadResult), duplicate: true };
     }
+    if (touched) this.index?.upsert(touched);
+    if (result.decision) await this.command(device.deviceId, device.kind, { commandId: result.decision.commandId, readId: read.readId, action: result.decision.action, journeyId: result.journeyId, reasons: result.decision.reasons, at: read.at.toISOString() });
     return result;
+  }
+
+  /** Publishes a barrier command; a lost publish is caught by the confirmation timeout. */
+  async command(deviceId: string, kind: string, cmd: BarrierCommand): Promise<void> {
+    await this.barriers(deviceId, kind, cmd).catch((err: unknown) => this.log.error({ err, deviceId }, 'barrier command not delivered'));
+  }
+
+  /** Files an `open` command as pending until the barrier confirms it (BarrierWatch alerts otherwise). */
+  async awaitConfirmation(w: Write, device: { deviceId: string; kind: string }, commandId: string, journeyId: string | null, readId: string): Promise<void> {
+    await barrierCommands.insert(w.tx, {
+      commandId, deviceId: device.deviceId, deviceKind: device.kind, action: 'open', journeyId, readId, issuedAt: w.now,
+      deadlineAt: new Date(w.now.getTime() + this.settings.barrierConfirmSeconds * 1000),
+    });
   }
 
   private async decide(w: Write, device: DeviceIdentity, read: DeviceRead): Promise<Outcome> {
     switch (read.type) {
       case 'plate': return this.plate(w, device, read);
       case 'weight': {
-        const m = await this.match(w.tx, read.plate, 0.9, CANDIDATE_STATES.weighbridge);
+        const { m, j: found } = await this.find(w.tx, read.plate, 0.9, CANDIDATE_STATES.weighbridge);
         if (m.kind !== 'matched') return this.refer(w, device, read.readId, read.plate, m, null);
-        const j = await applyJourney(w, (await journeys.byId(w.tx, m.id, true))!, { kind: 'weigh', grossKg: read.grossKg }, device.deviceId);
-        return { outcome: 'matched', journeyId: j.id, decision: null, detail: { state: j.state, exceptions: openExceptions(j).map((e) => e.kind) } };
+        const j = await applyJourney(w, found!, { kind: 'weigh', grossKg: read.grossKg }, device.deviceId);
+        return { outcome: 'matched', journeyId: j.id, journey: j, decision: null, detail: { state: j.state, exceptions: openExceptions(j).map((e) => e.kind) } };
       }
-      case 'container': {
-        const r = resolveContainerRead(read.container);
-        if (r.kind === 'valid') return { outcome: 'recorded', journeyId: null, decision: null, detail: { container: r.number, corrected: r.corrected } };
-        await referrals.insert(w.tx, { id: this.ids.next('ref'), deviceId: device.deviceId, readId: read.readId, reason: `container_${r.kind}`, value: read.container, candidates: r.kind === 'ambiguous' ? r.candidates : [], at: w.now });
-        return { outcome: 'referred', journeyId: null, decision: null, detail: r.kind === 'ambiguous' ? { candidates: r.candidates } : { reason: r.reason } };
-      }
+      case 'container': return this.container(w, device, read);
       case 'qr': {
         const check = verifyPass(read.token, this.passKey, { plate: read.plate, driverDocument: read.driverDocument ?? undefined, now: w.now });
         if (!check.ok) {
@@ -97,38 +122,73 @@ export class ReadService {
         const j = await journeys.byBooking(w.tx, check.claims.bookingId);
         return { outcome: 'matched', journeyId: j?.id ?? null, decision: null, detail: { bookingId: check.claims.bookingId, state: j?.state ?? null } };
       }
-      case 'barrier-state':
+      case 'barrier-state': {
         w.emit({ type: 'gate.barrier_state', subject: device.deviceId, data: { deviceId: device.deviceId, state: read.state, commandId: read.commandId } });
-        return { outcome: 'recorded', journeyId: null, decision: null, detail: { state: read.state } };
+        // Only an `open` state confirms an open command; a fault is left to the timeout's alert.
+        const confirmed = read.commandId && read.state === 'open' ? await barrierCommands.confirm(w.tx, device.deviceId, read.commandId, read.state, w.now) : null;
+        return { outcome: 'recorded', journeyId: null, decision: null, detail: { state: read.state, confirmed: confirmed !== null, ...(confirmed?.late ? { late: true } : {}) } };
+      }
+      case 'seal': return this.seal(w, device, read);
     }
   }
 
   private async plate(w: Write, device: DeviceIdentity, read: Extract<DeviceRead, { type: 'plate' }>): Promise<Outcome> {
-    const m = await this.match(w.tx, read.plate, read.confidence, CANDIDATE_STATES[read.position]);
+    const { m, j: found } = await this.find(w.tx, read.plate, read.confidence, CANDIDATE_STATES[read.position]);
     const barrier = device.kind === 'barrier';
     if (m.kind !== 'matched') {
       return this.refer(w, device, read.readId, read.plate, m, barrier ? { action: 'hold', reasons: [{ code: m.reason === 'ambiguous' ? 'PLATE_AMBIGUOUS' : 'PLATE_NOT_EXPECTED', message: m.reason === 'ambiguous' ? 'The plate read fits more than one truck: an officer decides' : 'No booked truck matches this plate' }] } : null);
     }
-    let j = (await journeys.byId(w.tx, m.id, true))!;
+    let j = found!;
     const match = { plate: m.plate, distance: m.distance, confidence: m.confidence, margin: m.margin };
     if (read.position === 'entry') {
       if (j.state === 'expected') j = await applyJourney(w, j, { kind: 'arrive', plateRead: read.plate }, device.deviceId);
-      if (!barrier) return { outcome: 'matched', journeyId: j.id, decision: null, detail: { match, state: j.state } };
+      if (!barrier) return { outcome: 'matched', journeyId: j.id, journey: j, decision: null, detail: { match, state: j.state } };
+      const outside = slotWindowProblem(j.slotStart, w.now, this.settings);
+      const admitted = j.exceptions.some((e) => e.kind === 'slot_window' && e.resolution?.override);
+      const held = openExceptions(j).some((e) => e.kind === 'slot_window');
+      if (outside && !admitted) {
+        if (!held) j = await applyJourney(w, j, { kind: 'raise', exception: 'slot_window', detail: outside.message }, device.deviceId);
+        return { outcome: 'matched', journeyId: j.id, journey: j, decision: { action: 'hold', reasons: [{ code: outside.code, message: outside.message }] }, detail: { match, state: j.state } };
+      }
+      if (held) j = await applyJourney(w, j, { kind: 'resolve', exception: 'slot_window', reason: 'arrived again within the slot window' }, device.deviceId);
       if ((await journeys.countInStates(w.tx, ['in_yard', 'called_forward'], this.settings.gate)) >= this.settings.yardCapacity) {
         w.emit({ type: 'gate.yard_full', subject: j.id, data: { journeyId: j.id, capacity: this.settings.yardCapacity } });
-        return { outcome: 'matched', journeyId: j.id, decision: { action: 'hold', reasons: [{ code: 'YARD_FULL', message: 'The yard is full; wait for the call' }] }, detail: { match } };
+        return { outcome: 'matched', journeyId: j.id, journey: j, decision: { action: 'hold', reasons: [{ code: 'YARD_FULL', message: 'The yard is full; wait for the call' }] }, detail: { match } };
       }
-      const fee = { ...feeFor(this.settings.fees, j.vehicleClass), receipt: receiptNumber(j.gate, w.now, await journeys.nextReceipt(w.tx)), paid: false };
-      j = await applyJourney(w, { ...j, fee: j.fee ?? fee }, { kind: 'enter_yard' }, device.deviceId);
-      return { outcome: 'matched', journeyId: j.id, decision: { action: 'open', reasons: [{ code: 'BOOKED', message: `Booked slot ${j.slotStart.toISOString()}` }] }, detail: { match, state: j.state, fee: j.fee } };
+      j = await enterYard(w, j, this.settings, device.deviceId);
+      return { outcome: 'matched', journeyId: j.id, journey: j, decision: { action: 'open', reasons: [{ code: 'BOOKED', message: `Booked slot ${j.slotStart.toISOString()}` }] }, detail: { match, state: j.state, fee: j.fee } };
     }
     if (read.position === 'exit') {
       const reasons = exitHoldReasons(j);
-      if (reasons.length > 0 || !barrier) return { outcome: 'matched', journeyId: j.id, decision: barrier ? { action: 'hold', reasons } : null, detail: { match, state: j.state } };
+      if (reasons.length > 0 || !barrier) return { outcome: 'matched', journeyId: j.id, journey: j, decision: barrier ? { action: 'hold', reasons } : null, detail: { match, state: j.state } };
       j = await applyJourney(w, j, { kind: j.laneClass === 'agv' ? 'hand_to_agv' : 'exit' }, device.deviceId);
-      return { outcome: 'matched', journeyId: j.id, decision: { action: 'open', reasons: [{ code: 'CLEARED', message: 'Released by customs and checked by the border guard' }] }, detail: { match, state: j.state } };
+      return { outcome: 'matched', journeyId: j.id, journey: j, decision: { action: 'open', reasons: [{ code: 'CLEARED', message: 'Released by customs and checked by the border guard' }] }, detail: { match, state: j.state } };
     }
-    return { outcome: 'matched', journeyId: j.id, decision: null, detail: { match, state: j.state } };
+    return { outcome: 'matched', journeyId: j.id, journey: j, decision: null, detail: { match, state: j.state } };
+  }
+
+  private async container(w: Write, device: DeviceIdentity, read: Extract<DeviceRead, { type: 'container' }>): Promise<Outcome> {
+    let j = read.plate ? (await this.find(w.tx, read.plate, read.confidence, CANDIDATE_STATES.yard)).j : null;
+    const r = resolveContainerRead(read.container, j?.containers ?? []);
+    if (r.kind !== 'valid') {
+      await referrals.insert(w.tx, { id: this.ids.next('ref'), deviceId: device.deviceId, readId: read.readId, reason: `container_${r.kind}`, value: read.container, candidates: r.kind === 'ambiguous' ? r.candidates : [], at: w.now });
+      return { outcome: 'referred', journeyId: j?.id ?? null, decision: null, detail: r.kind === 'ambiguous' ? { candidates: r.candidates } : { reason: r.reason } };
+    }
+    if (!j) return { outcome: 'recorded', journeyId: null, decision: null, detail: { container: r.number, corrected: r.corrected } };
+    const mismatch = containerMismatch(r.number, j.containers);
+    if (mismatch) j = await applyJourney(w, j, { kind: 'raise', exception: 'container_mismatch', detail: mismatch }, device.deviceId);
+    return { outcome: 'matched', journeyId: j.id, journey: j, decision: null, detail: { container: r.number, corrected: r.corrected, declared: !mismatch, exceptions: openExceptions(j).map((e) => e.kind) } };
+  }
+
+  private async seal(w: Write, device: DeviceIdentity, read: Extract<DeviceRead, { type: 'seal' }>): Promise<Outcome> {
+    const { m, j: found } = await this.find(w.tx, read.plate, 0.9, CANDIDATE_STATES.yard);
+    if (m.kind !== 'matched') return this.refer(w, device, read.readId, read.plate, m, null);
+    let j = found!;
+    if (read.status !== 'intact') {
+      const detail = `seal ${read.seal}${read.container ? ` on ${read.container}` : ''} reported ${read.status} by ${device.deviceId}`;
+      j = await applyJourney(w, j, { kind: 'raise', exception: 'seal_problem', detail }, device.deviceId);
+    }
+    return { outcome: 'matched', journeyId: j.id, journey: j, decision: null, detail: { seal: read.seal, status: read.status, exceptions: openExceptions(j).map((e) => e.kind) } };
   }
 
   private async refer(w: Write, device: DeviceIdentity, readId: string, value: string, m: Exclude<PlateMatch, { kind: 'matched' }>, decision: Outcome['decision']): Promise<Outcome> {
@@ -138,7 +198,24 @@ export class ReadService {
     return { outcome: 'referred', journeyId: null, decision, detail: { referralId: id, reason: m.reason, candidates: m.candidates } };
   }
 
-  /** The matcher over the journeys in `states`, found through the plate-key index. */
+  /**
+   * The matched journey, locked. The in-memory index answers first; its match is confirmed on the
+   * locked row (state and gate), and anything else — a referral, or a match the row does not
+   * confirm — is asked of the database, which is the authority.
+   */
+  private async find(x: Executor, read: string, confidence: number, states: JourneyState[]): Promise<{ m: PlateMatch; j: Journey | null }> {
+    if (this.index) {
+      const m = this.index.match(read, confidence, states, this.settings.gate);
+      if (m.kind === 'matched') {
+        const j = await journeys.byId(x, m.id, true);
+        if (j && states.includes(j.state) && j.gate === this.settings.gate) return { m, j };
+      }
+    }
+    const m = await this.match(x, read, confidence, states);
+    return { m, j: m.kind === 'matched' ? await journeys.byId(x, m.id, true) : null };
+  }
+
+  /** The matcher over the journeys in `states`, found through the plate-key table. */
   private async match(x: Executor, read: string, confidence: number, states: JourneyState[]): Promise<PlateMatch> {
     const near = await journeys.candidates(x, deletionKeys(read), states, this.settings.gate);
     const m = matchPlate(read, confidence, near);

@@ -6,7 +6,8 @@ export type ReadPosition = 'entry' | 'weighbridge' | 'exit';
 /** One observation from a gate device. */
 export type DeviceRead =
   | { type: 'plate'; readId: string; at: Date; plate: string; confidence: number; position: ReadPosition; lane: string | null; imageHash: string | null }
-  | { type: 'container'; readId: string; at: Date; container: string; confidence: number; lane: string | null }
+  | { type: 'container'; readId: string; at: Date; container: string; confidence: number; lane: string | null; plate: string | null }
+  | { type: 'seal'; readId: string; at: Date; plate: string; seal: string; status: 'intact' | 'broken' | 'tampered' | 'missing'; container: string | null }
   | { type: 'qr'; readId: string; at: Date; token: string; plate: string; driverDocument: string | null }
   | { type: 'weight'; readId: string; at: Date; grossKg: number; plate: string }
   | { type: 'barrier-state'; readId: string; at: Date; state: 'open' | 'closed' | 'fault'; commandId: string | null };
@@ -35,6 +36,7 @@ export const READ_SOURCES: Readonly<Record<DeviceRead['type'], readonly string[]
   qr: ['qr-reader', 'barrier'],
   weight: ['weighbridge'],
   'barrier-state': ['barrier'],
+  seal: ['eseal-reader', 'scanner'],
 };
 
 /** The value two reads must share to be the same observation (duplicate suppression). */
@@ -45,5 +47,6 @@ export function readValue(r: DeviceRead): string {
     case 'qr': return `qr:${r.plate}:${r.token.slice(-24)}`;
     case 'weight': return `weight:${r.plate}:${r.grossKg}`;
     case 'barrier-state': return `barrier:${r.state}:${r.commandId ?? ''}`;
+    case 'seal': return `seal:${r.plate}:${r.seal}:${r.status}`;
   }
 }

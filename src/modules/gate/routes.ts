@@ -25,7 +25,7 @@ export function gateRoutes(s: { bookings: BookingService; journeys: JourneyServi
     app.post('/bookings', { schema: { tags, summary: 'Book a crossing slot for a declaration\'s truck (plate + driver)', body: BookingBody }, preHandler: requireRole('declarant') }, async (req, reply) => {
       const b = req.body;
       const { booking, journey } = await s.bookings.book(contextOf(req), {
-        declarationId: b.declarationId, direction: b.direction, laneClass: b.laneClass, slotStart: new Date(b.slotStart), plate: b.plate, vehicleClass: b.vehicleClass, driverName: b.driver.name, driverDocument: b.driver.document,
+        declarationId: b.declarationId, direction: b.direction, laneClass: b.laneClass, slotStart: new Date(b.slotStart), plate: b.plate, vehicleClass: b.vehicleClass, trailerPlate: b.trailerPlate ?? null, driverName: b.driver.name, driverDocument: b.driver.document,
       });
       return reply.status(201).header('location', `/api/gate/bookings/${booking.id}`).send({ ...presentBooking(booking), journeyId: journey.id });
     });

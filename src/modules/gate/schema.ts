@@ -18,7 +18,16 @@ export const PlateReadBody = Type.Object({
   imageHash: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the image, hex' })),
 }, closed);
 /** A container-number read. */
-export const ContainerReadBody = Type.Object({ type: Type.Literal('container'), readId, at: instant, container: Type.String({ minLength: 1, maxLength: 20 }), confidence: Type.Number({ minimum: 0, maximum: 1 }), lane }, closed);
+export const ContainerReadBody = Type.Object({
+  type: Type.Literal('container'), readId, at: instant, container: Type.String({ minLength: 1, maxLength: 20 }), confidence: Type.Number({ minimum: 0, maximum: 1 }), lane,
+  plate: Type.Optional(Type.String({ minLength: 1, maxLength: 20, description: 'the plate read in the same lane: ties the container to a journey and its declared containers' })),
+}, closed);
+/** An e-seal or seal inspection read (the e-seal module will publish these; a scanner may too). */
+export const SealReadBody = Type.Object({
+  type: Type.Literal('seal'), readId, at: instant, plate: Type.String({ minLength: 1, maxLength: 20 }), seal: Type.String({ minLength: 1, maxLength: 40 }),
+  status: Type.Union([Type.Literal('intact'), Type.Literal('broken'), Type.Literal('tampered'), Type.Literal('missing')]),
+  container: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+}, closed);
 /** A crossing pass scanned at a lane, with the plate the lane's camera read. */
 export const QrReadBody = Type.Object({ type: Type.Literal('qr'), readId, at: instant, token: Type.String({ minLength: 1, maxLength: 1000 }), plate: Type.String({ minLength: 1, maxLength: 20 }), driverDocument: Type.Optional(Type.String({ maxLength: 40 })) }, closed);
 /** A weighbridge weight with the plate on the bridge. */
@@ -26,7 +35,7 @@ export const WeightReadBody = Type.Object({ type: Type.Literal('weight'), readId
 /** A barrier reporting its state (confirming a command). */
 export const BarrierStateBody = Type.Object({ type: Type.Literal('barrier-state'), readId, at: instant, state: Type.Union([Type.Literal('open'), Type.Literal('closed'), Type.Literal('fault')]), commandId: Type.Optional(id) }, closed);
 /** Any device read (`type` says which). */
-export const DeviceReadBody = Type.Union([PlateReadBody, ContainerReadBody, QrReadBody, WeightReadBody, BarrierStateBody]);
+export const DeviceReadBody = Type.Union([PlateReadBody, ContainerReadBody, QrReadBody, WeightReadBody, BarrierStateBody, SealReadBody]);
 /** The wire type of a device read. */
 export type DeviceReadWire = Static<typeof DeviceReadBody>;
 
@@ -34,6 +43,7 @@ export type DeviceReadWire = Static<typeof DeviceReadBody>;
 export const BookingBody = Type.Object({
   declarationId: id, direction: Type.Enum([...DIRECTIONS]), laneClass: Type.Enum([...LANE_CLASSES]), slotStart: instant,
   plate: Type.String({ minLength: 1, maxLength: 20 }), vehicleClass: Type.Enum([...VEHICLE_CLASSES]),
+  trailerPlate: Type.Optional(Type.String({ minLength: 1, maxLength: 20, description: 'the trailer paired with the tractor for this trip' })),
   driver: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }), document: Type.String({ minLength: 1, maxLength: 40 }) }, closed),
 }, closed);
 /** Moving a booking. */
@@ -52,3 +62,31 @@ export const RaiseBody = Type.Object({ exception: Type.Enum([...EXCEPTION_KINDS]
 export const CallForwardBody = Type.Object({ count: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })) }, closed);
 /** `:id` in a path. */
 export const IdParams = Type.Object({ id }, closed);
+
+const country = Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' });
+/** Registering a vehicle. */
+export const VehicleBody = Type.Object({
+  plate: Type.String({ minLength: 1, maxLength: 20 }), country: Type.Optional(Type.Union([Type.Literal('VN'), Type.Literal('CN')])),
+  kind: Type.Union([Type.Literal('tractor'), Type.Literal('truck'), Type.Literal('trailer')]), axles: Type.Integer({ minimum: 1, maximum: 12 }),
+  ownerEnterpriseId: Type.Optional(id),
+}, closed);
+/** Registering a driver. */
+export const DriverBody = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  document: Type.Object({ number: Type.String({ minLength: 3, maxLength: 40 }), country }, closed),
+  licence: Type.Object({
+    number: Type.String({ minLength: 3, maxLength: 40 }), country, classes: Type.Array(Type.String({ minLength: 1, maxLength: 5 }), { minItems: 1, maxItems: 10 }),
+    expiresOn: Type.String({ format: 'date' }),
+  }, closed),
+}, closed);
+/** Looking a vehicle up by plate. */
+export const VehicleQuery = Type.Object({ plate: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })) }, closed);
+/** Looking a driver up by document. */
+export const DriverQuery = Type.Object({ country, number: Type.String({ minLength: 3, maxLength: 40 }) }, closed);
+/** An officer's resolution of a referral: the truck it was (one of the candidates), or none. */
+export const ResolveReferralBody = Type.Object({
+  journeyId: Type.Union([id, Type.Null()], { description: 'a candidate journey id, or null for none of them' }),
+  reason: Type.String({ minLength: 3, maxLength: 1000 }),
+}, closed);
+/** The driver page's question: the pass (the capability). */
+export const PassStatusBody = Type.Object({ token: Type.String({ minLength: 10, maxLength: 1000 }) }, closed);

@@ -1,6 +1,7 @@
 /** The gate's settings (typed defaults; the composition root may override any of them). */
 import { DEFAULT_FEES, type FeeSchedule } from './fees.ts';
-import type { Direction, GateId, LaneClass, VehicleClass } from './model.ts';
+import { ConfigError } from '../../infra/config/index.ts';
+import { VEHICLE_CLASSES, type Direction, type GateId, type LaneClass, type VehicleClass } from './model.ts';
 import type { LaneConfig } from './slots.ts';
 
 /** Everything the gate module is configured with. */
@@ -34,6 +35,16 @@ export interface GateSettings {
   fees: FeeSchedule;
   /** How long a device's successful authentication is reused. */
   deviceAuthCacheMs: number;
+  /** An `open` command not confirmed by the barrier within this many seconds raises `gate.barrier_unconfirmed`. */
+  barrierConfirmSeconds: number;
+  /** How often (wall time) unconfirmed barrier commands are looked for. */
+  barrierCheckIntervalMs: number;
+  /** A truck may pass the entry barrier this long before its slot starts… */
+  slotEarlyToleranceMinutes: number;
+  /** How stale (ms) the in-memory plate index may get before a read reloads it; 0 matches through the database only. */
+  plateIndexMaxAgeMs: number;
+  /** …and this long after its slot ends; outside, it is held (`slot_window`) until it is in time or an officer admits it. */
+  slotLateToleranceMinutes: number;
 }
 
 /** Defaults for Móng Cái: two general lanes and one perishable lane each way, one AGV lane out. */
@@ -60,5 +71,39 @@ export function defaultGateSettings(gate: GateId = 'VN-MONGCAI'): GateSettings {
     maxGrossKg: { light: 3_500, truck_2_axle: 16_000, truck_3_axle: 24_000, tractor_trailer: 48_000 },
     fees: DEFAULT_FEES,
     deviceAuthCacheMs: 60_000,
+    barrierConfirmSeconds: 10,
+    barrierCheckIntervalMs: 2_000,
+    plateIndexMaxAgeMs: 1_000,
+    slotEarlyToleranceMinutes: 60,
+    slotLateToleranceMinutes: 30,
+  };
+}
+
+/** The gate settings `GATE_*` variables may override (src/infra/config, docs/configuration.md). */
+export interface GateOverrides {
+  laneTrucksPerHour: number | null;
+  yardCapacity: number | null;
+  noShowGraceMinutes: number | null;
+  barrierConfirmSeconds: number | null;
+  slotEarlyMinutes: number | null;
+  slotLateMinutes: number | null;
+  plateIndexMaxAgeMs: number | null;
+  fees: Record<string, number> | null;
+}
+
+/** Applies configured overrides to settings; a fee for an unknown vehicle class fails naming `GATE_FEES`. */
+export function withOverrides(s: GateSettings, o: GateOverrides): GateSettings {
+  const unknown = Object.keys(o.fees ?? {}).filter((k) => !(VEHICLE_CLASSES as readonly string[]).includes(k));
+  if (unknown.length > 0) throw new ConfigError([{ variable: 'GATE_FEES', message: `unknown vehicle class ${unknown.join(', ')} (use ${VEHICLE_CLASSES.join(', ')})` }]);
+  const lanes = o.laneTrucksPerHour === null ? s.lanes : Object.fromEntries(Object.entries(s.lanes).map(([k, l]) => [k, { ...l!, trucksPerHourPerLane: o.laneTrucksPerHour! }]));
+  return {
+    ...s, lanes,
+    yardCapacity: o.yardCapacity ?? s.yardCapacity,
+    noShowGraceMinutes: o.noShowGraceMinutes ?? s.noShowGraceMinutes,
+    barrierConfirmSeconds: o.barrierConfirmSeconds ?? s.barrierConfirmSeconds,
+    slotEarlyToleranceMinutes: o.slotEarlyMinutes ?? s.slotEarlyToleranceMinutes,
+    slotLateToleranceMinutes: o.slotLateMinutes ?? s.slotLateToleranceMinutes,
+    plateIndexMaxAgeMs: o.plateIndexMaxAgeMs ?? s.plateIndexMaxAgeMs,
+    fees: o.fees ? { ...s.fees, amounts: { ...s.fees.amounts, ...(o.fees as Partial<GateSettings['fees']['amounts']>) } } : s.fees,
   };
 }

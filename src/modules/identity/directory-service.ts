@@ -131,6 +131,20 @@ export class DirectoryService {
     }).catch((err: unknown) => rethrowUnique(err, () => identityError('IDENTITY_DEVICE_EXISTS', `Device ${input.id} is already registered`)));
   }
 
+  /**
+   * Deactivates a device (lost, replaced, compromised): its secret stops working for HTTP and MQTT
+   * (within the gate's device-credential cache time, `deviceAuthCacheMs`, a few seconds).
+   */
+  async deactivateDevice(ctx: RequestContext, id: string): Promise<Device> {
+    return this.uow.run(ctx, async (w) => {
+      const device = await devices.deactivate(w.tx, id);
+      if (!device) throw identityError('IDENTITY_DEVICE_NOT_FOUND', `No device ${id}`);
+      w.emit({ type: 'device.deactivated', subject: id, data: { kind: device.kind, siteId: device.siteId } });
+      w.audit({ action: 'device.deactivate', targetType: 'device', targetId: id, details: { kind: device.kind } });
+      return device;
+    });
+  }
+
   /** Every device. */
   listDevices(): Promise<Device[]> {
     return devices.list(this.db);

@@ -73,6 +73,10 @@ export function directoryRoutes(directory: DirectoryService) {
       const { device, secret } = await directory.registerDevice(contextOf(req), req.body);
       return reply.status(201).send({ ...device, createdAt: device.createdAt.toISOString(), secret });
     });
+    app.post('/devices/:id/deactivate', { schema: { tags: ['identity'], summary: 'Deactivate a device: its secret stops working', params: IdParams }, preHandler: requireRole('admin') }, async (req) => {
+      const d = await directory.deactivateDevice(contextOf(req), req.params.id);
+      return { ...d, createdAt: d.createdAt.toISOString() };
+    });
     app.get('/devices', { schema: { tags: ['identity'] }, preHandler: requireRole('admin', 'auditor', 'ioc_operator') }, async () => ({
       items: (await directory.listDevices()).map((d) => ({ ...d, createdAt: d.createdAt.toISOString() })),
     }));

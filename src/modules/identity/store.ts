@@ -134,4 +134,9 @@ export const devices = {
   async list(x: Executor): Promise<Device[]> {
     return (await typed<Tables>(x).selectFrom('identity.devices').selectAll().orderBy('id').execute()).map(toDevice);
   },
+  /** Marks a device inactive; the device, or null when there is none. */
+  async deactivate(x: Executor, id: string): Promise<Device | null> {
+    const r = await typed<Tables>(x).updateTable('identity.devices').set({ active: false }).where('id', '=', id).returningAll().executeTakeFirst();
+    return r ? toDevice(r) : null;
+  },
 };

@@ -57,6 +57,16 @@ export class Checkpointer {
     return checkpoints.bySize(this.db, size);
   }
 
+  /**
+   * Thins the checkpoint history older than `before` (issued every half second while entries
+   * arrive, it would otherwise grow by tens of thousands a day): the latest, every cosigned one
+   * and the last of each hour stay. Any tree size can still be proven; the signed history keeps
+   * one checkpoint an hour.
+   */
+  thin(before: Date): Promise<number> {
+    return checkpoints.thin(this.db, before);
+  }
+
   /** Starts issuing every `intervalMs` (a no-op round when nothing was appended). */
   start(): void {
     if (this.#timer) return;

@@ -65,6 +65,8 @@ export interface LedgerModule {
   append(tx: Tx, entry: NewEntry): Promise<LedgerEntry>;
   /** Signs a checkpoint of what is committed now, if the tree grew (tests and the twin call it). */
   issueCheckpoint(): Promise<StoredCheckpoint>;
+  /** Thins the checkpoint history older than `before` (see `Checkpointer.thin`); returns how many went. */
+  thinCheckpoints(before: Date): Promise<number>;
   /** Mounts /api/ledger and /api/public/ledger. */
   register(app: HttpApp): Promise<void>;
   /** Starts the checkpoint timer (issuing the first checkpoint now if there is none). */
@@ -90,6 +92,7 @@ export function createLedgerModule(deps: LedgerDeps): LedgerModule {
     verifierKey,
     append: (tx, entry) => log.append(tx, entry),
     issueCheckpoint: () => checkpoints.issue(),
+    thinCheckpoints: (before) => checkpoints.thin(before),
     async register(app) {
       await app.register(ledgerRoutes(services), { prefix: '/api/ledger' });
       await app.register(publicLedgerRoutes(services), { prefix: '/api/public/ledger' });

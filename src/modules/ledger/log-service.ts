@@ -80,7 +80,14 @@ export class LedgerLog {
   async entry(index: number): Promise<LedgerEntry & { leafHash: Buffer }> {
     const e = await entries.byIndex(this.db, index);
     if (!e) throw ledgerError('LEDGER_ENTRY_NOT_FOUND', `No entry at index ${index}`, undefined, { treeSize: (await this.head()).size });
-    return { ...e, leafHash: Buffer.from(sha256Tree.leaf(leafData(e))) };
+    return withLeafHash(e);
+  }
+
+  /** The latest `limit` entries, newest first, each with its leaf hash. */
+  async latest(limit: number): Promise<Array<LedgerEntry & { leafHash: Buffer }>> {
+    const { size } = await this.head();
+    const rows = await entries.range(this.db, Math.max(0, size - limit), size);
+    return rows.reverse().map(withLeafHash);
   }
 
   /** The entries about a subject (e.g. a declaration), in log order. */
@@ -149,4 +156,9 @@ export class LedgerLog {
     }
     return resolvePlan(sha256Tree, ranges, (id) => found.get(nodeKey(id))!).map((h) => Buffer.from(h));
   }
+}
+
+/** An entry with its RFC 9162 leaf hash, HASH(0x00 || d(m)). */
+export function withLeafHash(e: LedgerEntry): LedgerEntry & { leafHash: Buffer } {
+  return { ...e, leafHash: Buffer.from(sha256Tree.leaf(leafData(e))) };
 }

@@ -8,17 +8,9 @@
  */
 import { hash } from 'node:crypto';
 
-/** The two hash operations of RFC 9162 §2.1.1. */
-export interface TreeHasher<H> {
-  /** MTH({}) = HASH(): the root of the empty tree. */
-  empty(): H;
-  /** MTH({d(0)}) = HASH(0x00 || d(0)). */
-  leaf(data: Uint8Array): H;
-  /** HASH(0x01 || left || right). */
-  node(left: H, right: H): H;
-  /** True when two hashes are the same value. */
-  equal(a: H, b: H): boolean;
-}
+import type { TreeHasher } from './verify.ts';
+
+export type { TreeHasher } from './verify.ts';
 
 /** A SHA-256 hash (32 bytes). */
 export type Hash = Uint8Array;

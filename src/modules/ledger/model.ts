@@ -9,8 +9,8 @@ import { isEventType, type DomainEvent } from '../../infra/events/index.ts';
 /**
  * The platform events that are logged: declaration versions, documents and decisions on them
  * (customs, docs/customs.md). Drafts and workload changes (reassignment) are not decisions on the
- * goods and stay out. Gate barrier decisions and exchange messages join here when those modules
- * publish them; modules may also append directly (`LedgerModule.append`).
+ * goods and stay out. Gate barrier decisions are logged too; modules may also append directly
+ * (`LedgerModule.append`).
  */
 export const LOGGED_EVENT_TYPES: readonly string[] = [
   'declaration.submitted', // version 1 of a declaration
@@ -27,6 +27,9 @@ export const LOGGED_EVENT_TYPES: readonly string[] = [
   'declaration.released', // carries the signed release notice
   'declaration.rejected',
   'declaration.cancelled',
+  'gate.barrier_decided', // open / hold at a barrier, with its reasons
+  'exchange.message_sent', // a partner message, acknowledged by the partner (carries its SHA-256)
+  'exchange.message_received', // a partner message, verified and stored by our inbox
 ];
 
 /** A logged entry as stored and served. */
@@ -86,8 +89,16 @@ export function normaliseEntry(input: NewEntry): Omit<LedgerEntry, 'index'> | En
 
 /** The entry for a platform event: its id, type, subject and time, and the hash of its data. */
 export function entryFromEvent(event: DomainEvent): NewEntry {
-  return { sourceId: event.id, type: event.type, subject: event.subject, occurredAt: event.occurredAt, content: event.data };
+  const base = { sourceId: event.id, type: event.type, subject: event.subject, occurredAt: event.occurredAt };
+  // A declaration version is logged by the hash of the declaration itself, so the document as
+  // served proves its own inclusion; every other entry by the hash of the event's data.
+  const named = (event.data as { contentSha256?: unknown }).contentSha256;
+  if (VERSION_TYPES.has(event.type) && typeof named === 'string' && /^[0-9a-f]{64}$/.test(named)) return { ...base, contentSha256: named };
+  return { ...base, content: event.data };
 }
+
+/** Events that carry a new version of a document with the SHA-256 of its canonical content. */
+const VERSION_TYPES = new Set(['declaration.submitted', 'declaration.amended']);
 
 /** The log's origin (and its signing key's name): a schema-less URL made from the site id. */
 export function ledgerOrigin(siteId: string): string {

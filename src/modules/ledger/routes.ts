@@ -2,8 +2,8 @@ import { Type } from 'typebox';
 import type { Role } from '../../infra/auth/index.ts';
 import { requireRole, type HttpApp } from '../../infra/http/index.ts';
 import type { Checkpointer } from './checkpoint-service.ts';
-import type { LedgerLog } from './log-service.ts';
-import { ConsistencyQuery, ConsistencyView, EntryView, ForkView, IndexParams, InclusionQuery, InclusionView } from './schema.ts';
+import { withLeafHash, type LedgerLog } from './log-service.ts';
+import { ConsistencyQuery, ConsistencyView, EntriesQuery, EntryListView, EntryView, ForkView, IndexParams, InclusionQuery, InclusionView } from './schema.ts';
 import type { ForkRecord } from './store/witness.ts';
 import type { WitnessService } from './witness-service.ts';
 
@@ -33,6 +33,17 @@ export function ledgerRoutes(s: LedgerRouteServices) {
   const readers = requireRole(...LEDGER_READERS);
   return async (app: HttpApp) => {
     keyRoutes(app, s, readers);
+    app.get('/entries', {
+      schema: { tags, summary: 'The latest entries (newest first), or the entries about one record (log order)', querystring: EntriesQuery, response: { 200: EntryListView } },
+      preHandler: readers,
+    }, async (req) => {
+      const treeSize = (await s.log.head()).size;
+      const { subject, limit } = req.query;
+      const items = subject
+        ? (await s.log.entriesAbout(subject, limit ?? 100)).map(withLeafHash)
+        : await s.log.latest(limit ?? 20);
+      return { treeSize, items: items.map((e) => ({ ...e, leafHash: e.leafHash.toString('base64') })) };
+    });
     app.get('/entries/:index', { schema: { tags, summary: 'One log entry and its leaf hash', params: IndexParams, response: { 200: EntryView } }, preHandler: readers }, async (req) => {
       const e = await s.log.entry(req.params.index);
       return { ...e, leafHash: e.leafHash.toString('base64') };

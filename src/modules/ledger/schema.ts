@@ -8,6 +8,10 @@ const Base64Hash = Type.String({ description: 'base64 of a 32-byte SHA-256 hash'
 export const IndexParams = Type.Object({ index: Size }, closed);
 export const InclusionQuery = Type.Object({ index: Size, size: Size }, closed);
 export const ConsistencyQuery = Type.Object({ from: Size, to: Size }, closed);
+export const EntriesQuery = Type.Object({
+  subject: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'the record id, e.g. `decl_…`: its entries in log order' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'at most this many (default 20 latest, or 100 about a subject)' })),
+}, closed);
 
 export const EntryView = Type.Object({
   index: Type.Integer(),
@@ -17,6 +21,11 @@ export const EntryView = Type.Object({
   occurredAt: Type.String(),
   contentSha256: Type.String({ description: 'lower-case hex SHA-256 of the RFC 8785 canonical content' }),
   leafHash: Base64Hash,
+});
+
+export const EntryListView = Type.Object({
+  treeSize: Type.Integer({ description: 'the log size when read' }),
+  items: Type.Array(EntryView),
 });
 
 export const InclusionView = Type.Object({

@@ -2,8 +2,22 @@
  * Proof verification as RFC 9162 specifies it, step by step, pure. These are the functions a
  * third party runs with nothing but a checkpoint, an entry and a proof; they never trust the log.
  * Sizes and indexes are plain numbers (safe up to 2^53 leaves); shifts are done by halving.
+ * This file imports nothing, so the web app's ledger page runs the very same verifier in the
+ * browser (with a SHA-256 of its own).
  */
-import type { TreeHasher } from './merkle.ts';
+
+/** The two hash operations of RFC 9162 §2.1.1. */
+export interface TreeHasher<H> {
+  /** MTH({}) = HASH(): the root of the empty tree. */
+  empty(): H;
+  /** MTH({d(0)}) = HASH(0x00 || d(0)). */
+  leaf(data: Uint8Array): H;
+  /** HASH(0x01 || left || right). */
+  node(left: H, right: H): H;
+  /** True when two hashes are the same value. */
+  equal(a: H, b: H): boolean;
+}
+
 
 const isOdd = (x: number) => x % 2 === 1;
 const half = (x: number) => Math.floor(x / 2);

@@ -85,4 +85,33 @@ export class Simulation {
     }
     if (!this.#stopped && until !== Infinity && this.now < until) this.now = until;
   }
+
+  /**
+   * As `run`, but an action that returns a promise is awaited before the next one starts: the
+   * platform mode's steps call the real modules. Actions stay strictly sequential, so the run is
+   * as deterministic as `run`. Resource grants still resume synchronously; a process that needs
+   * to await schedules its async step with `after(0, …)`.
+   */
+  async runAsync(until = Infinity): Promise<void> {
+    this.#stopped = false;
+    while (!this.#stopped && this.#calendar.size > 0 && this.#calendar.peekKey() <= until) await this.stepAsync();
+    if (!this.#stopped && until !== Infinity && this.now < until) this.now = until;
+  }
+
+  /** When the next action is due (Infinity when the calendar is empty); the live twin paces on it. */
+  get nextTime(): number {
+    return this.#calendar.size > 0 ? this.#calendar.peekKey() : Infinity;
+  }
+
+  /** Executes the next action, awaiting it when it returns a promise; false when there was none. */
+  async stepAsync(): Promise<boolean> {
+    const cal = this.#calendar;
+    if (cal.size === 0) return false;
+    this.now = cal.peekKey();
+    const next = cal.pop()!;
+    this.eventsExecuted++;
+    const r: unknown = typeof next === 'function' ? next() : next.resume();
+    if (r instanceof Promise) await r;
+    return true;
+  }
 }

@@ -10,13 +10,22 @@ export interface Summary {
 
 /** Collects observations and summarises them with percentiles (linear interpolation, R type 7). */
 export class Tally {
-  #values: number[] = [];
+  // A growable typed array: no boxing, and summary() selects on a copy without converting.
+  #values = new Float64Array(64);
+  #n = 0;
   #sum = 0;
+  #max = -Infinity;
 
   /** Records one observation. */
   add(x: number): void {
-    this.#values.push(x);
+    if (this.#n === this.#values.length) {
+      const grown = new Float64Array(this.#n * 2);
+      grown.set(this.#values);
+      this.#values = grown;
+    }
+    this.#values[this.#n++] = x;
     this.#sum += x;
+    if (x > this.#max) this.#max = x;
   }
 
   /** A tally holding the given observations. */
@@ -28,29 +37,67 @@ export class Tally {
 
   /** The observations, in the order recorded. */
   values(): readonly number[] {
-    return this.#values;
+    return Array.from(this.#values.subarray(0, this.#n));
   }
 
   /** Number of observations. */
   get count(): number {
-    return this.#values.length;
+    return this.#n;
   }
 
   /** Mean (0 when empty). */
   get mean(): number {
-    return this.#values.length ? this.#sum / this.#values.length : 0;
+    return this.#n ? this.#sum / this.#n : 0;
   }
 
-  /** n, mean, p50/p90/p95 and max, rounded to 0.01 so that results print the same everywhere. */
+  /**
+   * n, mean, p50/p90/p95 and max, rounded to 0.01 so that results print the same everywhere.
+   * The order statistics come from quickselect on a copy (linear time), not a full sort: the
+   * people tallies of a peak day hold tens of thousands of values per replication.
+   */
   summary(): Summary {
-    const v = Float64Array.from(this.#values).sort();
+    const n = this.#n;
+    if (n === 0) return { n: 0, mean: 0, p50: 0, p90: 0, p95: 0, max: 0 };
+    const v = this.#values.slice(0, n);
+    let from = 0;
     const q = (p: number): number => {
-      if (v.length === 0) return 0;
-      const h = (v.length - 1) * p;
+      const h = (n - 1) * p;
       const lo = Math.floor(h);
-      return v[lo]! + (h - lo) * ((v[Math.min(lo + 1, v.length - 1)] ?? v[lo]!) - v[lo]!);
+      select(v, lo, from, n - 1);
+      from = lo; // later (larger) quantiles only look right of this one
+      const a = v[lo]!;
+      if (lo + 1 >= n || h === lo) return a;
+      let b = Infinity;
+      for (let i = lo + 1; i < n; i++) if (v[i]! < b) b = v[i]!;
+      return a + (h - lo) * (b - a);
     };
-    return { n: v.length, mean: round2(this.mean), p50: round2(q(0.5)), p90: round2(q(0.9)), p95: round2(q(0.95)), max: round2(v.length ? v[v.length - 1]! : 0) };
+    const p50 = q(0.5), p90 = q(0.9), p95 = q(0.95);
+    return { n, mean: round2(this.mean), p50: round2(p50), p90: round2(p90), p95: round2(p95), max: round2(this.#max) };
+  }
+}
+
+/** Rearranges v[left..right] so that v[k] is the value a sort would put there (Hoare's quickselect, median-of-three). */
+function select(v: Float64Array, k: number, left: number, right: number): void {
+  while (right > left) {
+    const mid = (left + right) >> 1;
+    // median of three as the pivot, against sorted and reverse-sorted inputs
+    const a = v[left]!, b = v[mid]!, c = v[right]!;
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = left, j = right;
+    while (i <= j) {
+      while (v[i]! < pivot) i++;
+      while (v[j]! > pivot) j--;
+      if (i <= j) {
+        const t = v[i]!;
+        v[i] = v[j]!;
+        v[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return;
   }
 }
 

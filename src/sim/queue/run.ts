@@ -32,6 +32,17 @@ export interface QueueDayResult {
 
 /** Runs one day of a validated scenario through the bare queueing model. */
 export function runQueueDay(s: Scenario, seed: number): QueueDayResult {
+  return simulateQueueDay(s, seed).result;
+}
+
+/** Trucks per hour of one run (index = hour of the run from midnight), per direction. */
+export interface HourlyTrucks {
+  arrived: Record<'import' | 'export', number[]>;
+  exited: Record<'import' | 'export', number[]>;
+}
+
+/** One queue-mode day with its hourly truck counts, which the KPI report leaves out. */
+export function simulateQueueDay(s: Scenario, seed: number): { result: QueueDayResult; hourly: HourlyTrucks } {
   const horizon = s.horizonHours * 60;
   const sim = new Simulation(seed, `${s.date}T00:00:00+07:00`);
   const site = buildSite(sim, s, horizon);
@@ -49,7 +60,9 @@ export function runQueueDay(s: Scenario, seed: number): QueueDayResult {
     queues[r.name] = { max: st.maxQueue, mean: round2(st.meanQueue) };
     utilisation[r.name] = Math.round(st.utilisation * 1000) / 1000;
   }
-  return {
+  const split = (a: Int32Array) => ({ import: Array.from(a.subarray(0, a.length / 2)), export: Array.from(a.subarray(a.length / 2)) });
+  const hourly = { arrived: split(trucks.arrivedByHour), exited: split(trucks.exitedByHour) };
+  const result: QueueDayResult = {
     scenario: s.name, seed, mode: 'queue', policy: s.policy, date: s.date, horizonHours: s.horizonHours, events: sim.eventsExecuted,
     vehicles: {
       demand: trips.length, noShows: booking.noShow, arrived: trucks.arrived, released: trucks.released, served: trucks.served,
@@ -64,6 +77,7 @@ export function runQueueDay(s: Scenario, seed: number): QueueDayResult {
     yard: { places: s.site.yardPlaces, maxOccupied: site.yard.stats().maxInUse },
     utilisation,
   };
+  return { result, hourly };
 }
 
 function summaries(map: Map<string, Tally>, withAll = true): Record<string, Summary> {

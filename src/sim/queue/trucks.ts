@@ -14,6 +14,10 @@ export interface TruckMeasures {
   served: number;
   released: number;
   manualFallbacks: number;
+  /** Trucks reaching the gate area per hour of the run, imports at [h], exports at [hours + h]. */
+  arrivedByHour: Int32Array;
+  /** Trucks through the exit barrier or handed to an AGV per hour, laid out as `arrivedByHour`. */
+  exitedByHour: Int32Array;
 }
 
 /** One service stage: a resource, its service-time distribution and that stage's random stream. */
@@ -44,6 +48,8 @@ class Truck implements Process {
     readonly model: TruckModel,
     readonly trip: TruckTrip,
     readonly key: string,
+    /** Offset of this truck's direction in the hourly counters (0 import, hours export). */
+    readonly hourBase: number,
     readonly entryPrio: number,
     readonly prio: number,
     readonly plan: (t: Truck) => Step[],
@@ -54,6 +60,7 @@ class Truck implements Process {
     switch (this.phase) {
       case Phase.Arriving:
         m.arrived++;
+        m.arrivedByHour[this.hourBase + Math.floor(sim.now / 60)]!++;
         this.phase = Phase.AwaitYard;
         site.yard.request(this.entryPrio, this);
         return;
@@ -78,6 +85,7 @@ class Truck implements Process {
         }
         if (this.step === this.route.length) {
           m.served++;
+          m.exitedByHour[this.hourBase + Math.floor(sim.now / 60)]!++;
           this.model.tally(m.crossing, this.key, sim.now - this.trip.arrival);
           return;
         }
@@ -102,7 +110,11 @@ interface TruckModel {
 
 /** Schedules the day's trucks; returns the measures they fill in as the run goes. */
 export function startTrucks(sim: Simulation, s: Scenario, site: Site, trips: TruckTrip[]): TruckMeasures {
-  const m: TruckMeasures = { clearance: new Map(), crossing: new Map(), arrived: 0, served: 0, released: 0, manualFallbacks: 0 };
+  const hours = Math.ceil(s.horizonHours) + 1;
+  const m: TruckMeasures = {
+    clearance: new Map(), crossing: new Map(), arrived: 0, served: 0, released: 0, manualFallbacks: 0,
+    arrivedByHour: new Int32Array(2 * hours), exitedByHour: new Int32Array(2 * hours),
+  };
   const step = (resource: Resource, k: StageName): Step => ({ resource, sample: samplerOf(s.service[k]), rng: sim.random.stream(`service.${k}`) });
   const steps = {
     gateIn: { import: step(site.entry.import, 'gateIn'), export: step(site.entry.export, 'gateIn') },
@@ -140,7 +152,7 @@ export function startTrucks(sim: Simulation, s: Scenario, site: Site, trips: Tru
     if (trip.booking === 'noShow') continue;
     const f = s.trucks.flows[trip.flow]!;
     const onSlot = trip.booking === 'onTime' || trip.booking === 'early';
-    const truck = new Truck(model, trip, `${f.direction}/${f.goodsClass}`, (f.priority ? 0 : 2) + (onSlot ? 0 : 1), f.priority ? 0 : 1, plan);
+    const truck = new Truck(model, trip, `${f.direction}/${f.goodsClass}`, f.direction === 'import' ? 0 : hours, (f.priority ? 0 : 2) + (onSlot ? 0 : 1), f.priority ? 0 : 1, plan);
     sim.at(trip.callForward, truck);
   }
   return m;

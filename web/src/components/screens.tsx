@@ -3,7 +3,13 @@ import type { User } from '../api.ts';
 import type { ShellPage } from '../pages.ts';
 import { ConsoleScreen } from './console/ConsoleScreen.tsx';
 import { SupervisionScreen } from './console/SupervisionScreen.tsx';
+import { AdminScreen } from './admin/AdminScreen.tsx';
+import { AuditScreen } from './audit/AuditScreen.tsx';
 import { Dashboard } from './Dashboard.tsx';
+import { GateScreen } from './gate/GateScreen.tsx';
+import { LedgerScreen } from './ledger/LedgerScreen.tsx';
+import { IncidentsScreen } from './ioc/IncidentsScreen.tsx';
+import { LiveScreen } from './ioc/LiveScreen.tsx';
 import { PortalScreen } from './portal/PortalScreen.tsx';
 
 type Screen = ComponentType<{ page: ShellPage; user: User }>;
@@ -13,6 +19,12 @@ const SCREENS: Readonly<Record<string, Screen>> = {
   declarations: PortalScreen,
   worklist: ConsoleScreen,
   supervision: SupervisionScreen,
+  ledger: LedgerScreen,
+  audit: AuditScreen,
+  admin: AdminScreen,
+  live: LiveScreen,
+  incidents: IncidentsScreen,
+  gate: GateScreen,
 };
 
 /** The content of a page: its screen, or its placeholder dashboard. */

@@ -1,6 +1,12 @@
 import { customsCodesEn } from './customs/codes.en.ts';
 import { customsConsoleEn } from './customs/console.en.ts';
 import { customsPortalEn } from './customs/portal.en.ts';
+import { iocEn } from './ioc/ioc.en.ts';
+import { gateEn } from './gate/gate.en.ts';
+import { ledgerEn } from './ledger/ledger.en.ts';
+import { exchangeEn } from './exchange/exchange.en.ts';
+import { auditEn } from './audit/audit.en.ts';
+import { adminEn } from './admin/admin.en.ts';
 
 /**
  * English dictionary. It is the reference: its keys define `MessageKey`, and the other
@@ -89,33 +95,17 @@ export const en = {
 
   'page.live.title': 'Live site picture',
   'page.live.intro': 'What is happening at the gate right now.',
-  'page.live.map.title': 'Site map',
-  'page.live.map.body': 'Trucks, AGVs and lanes on the site map, updated as devices report.',
-  'page.live.kpis.title': 'Key figures',
-  'page.live.kpis.body': 'Throughput, clearance time and queue length against today’s targets.',
-  'page.live.devices.title': 'Devices',
-  'page.live.devices.body': 'Plate cameras, barriers, weighbridges, scanners and e-seals that are offline or faulty.',
 
   'page.incidents.title': 'Alerts and incidents',
   'page.incidents.intro': 'Alerts raised by devices and rules, and the incidents opened from them.',
-  'page.incidents.alerts.title': 'Open alerts',
-  'page.incidents.alerts.body': 'Alerts waiting to be acknowledged, most severe first.',
-  'page.incidents.open.title': 'Incidents',
-  'page.incidents.open.body': 'Incidents in progress, who owns them and what has been done.',
 
   'page.audit.title': 'Audit trail',
   'page.audit.intro': 'Every state change in the platform, who made it and when.',
-  'page.audit.records.title': 'Audit records',
-  'page.audit.records.body': 'Records searchable by user, declaration, vehicle or time range.',
   'page.audit.exports.title': 'Exports',
   'page.audit.exports.body': 'Extracts of the audit trail for an inquiry, signed so they can be verified later.',
 
   'page.ledger.title': 'Transparency log',
   'page.ledger.intro': 'The signed, append-only log shared with the partner customs.',
-  'page.ledger.checkpoints.title': 'Checkpoints',
-  'page.ledger.checkpoints.body': 'Signed checkpoints of the log and the partner’s witness signatures.',
-  'page.ledger.proofs.title': 'Inclusion proofs',
-  'page.ledger.proofs.body': 'Proof that a given release notice or manifest is in the log.',
 
   'page.exchange.title': 'Partner exchange',
   'page.exchange.intro': 'Messages exchanged with the customs on the Chinese side.',
@@ -126,16 +116,16 @@ export const en = {
 
   'page.admin.title': 'Administration',
   'page.admin.intro': 'Users, enterprises and the health of the platform.',
-  'page.admin.users.title': 'Users and roles',
-  'page.admin.users.body': 'Accounts, the roles they hold and their recent sign-ins.',
-  'page.admin.enterprises.title': 'Enterprises',
-  'page.admin.enterprises.body': 'Importers, exporters, customs brokers and logistics companies registered at the site.',
-  'page.admin.health.title': 'System health',
-  'page.admin.health.body': 'Database, message broker and device connections.',
 
   ...customsCodesEn,
   ...customsPortalEn,
   ...customsConsoleEn,
+  ...ledgerEn,
+  ...exchangeEn,
+  ...auditEn,
+  ...adminEn,
+  ...iocEn,
+  ...gateEn,
 };
 
 /** Every translatable message key; a key missing from a dictionary is a compile error. */

@@ -2,6 +2,12 @@ import type { MessageKey } from './en.ts';
 import { customsCodesVi } from './customs/codes.vi.ts';
 import { customsConsoleVi } from './customs/console.vi.ts';
 import { customsPortalVi } from './customs/portal.vi.ts';
+import { iocVi } from './ioc/ioc.vi.ts';
+import { gateVi } from './gate/gate.vi.ts';
+import { ledgerVi } from './ledger/ledger.vi.ts';
+import { exchangeVi } from './exchange/exchange.vi.ts';
+import { auditVi } from './audit/audit.vi.ts';
+import { adminVi } from './admin/admin.vi.ts';
 
 
 /** Vietnamese dictionary (the default language). */
@@ -87,33 +93,17 @@ export const vi: Record<MessageKey, string> = {
 
   'page.live.title': 'Toàn cảnh hiện trường',
   'page.live.intro': 'Những gì đang diễn ra tại cửa khẩu ngay lúc này.',
-  'page.live.map.title': 'Bản đồ khu vực',
-  'page.live.map.body': 'Xe tải, xe tự hành AGV và các làn trên bản đồ, cập nhật theo dữ liệu thiết bị gửi về.',
-  'page.live.kpis.title': 'Chỉ số chính',
-  'page.live.kpis.body': 'Lưu lượng, thời gian thông quan và độ dài hàng chờ so với chỉ tiêu hôm nay.',
-  'page.live.devices.title': 'Thiết bị',
-  'page.live.devices.body': 'Camera nhận dạng biển số, barie, cân xe, máy soi và niêm phong điện tử đang mất kết nối hoặc gặp sự cố.',
 
   'page.incidents.title': 'Cảnh báo và sự cố',
   'page.incidents.intro': 'Cảnh báo do thiết bị và quy tắc phát sinh, và các sự cố được mở từ đó.',
-  'page.incidents.alerts.title': 'Cảnh báo chưa xử lý',
-  'page.incidents.alerts.body': 'Cảnh báo đang chờ xác nhận, nghiêm trọng nhất xếp trước.',
-  'page.incidents.open.title': 'Sự cố',
-  'page.incidents.open.body': 'Các sự cố đang xử lý, người phụ trách và những việc đã làm.',
 
   'page.audit.title': 'Nhật ký kiểm toán',
   'page.audit.intro': 'Mọi thay đổi trạng thái trong hệ thống: ai thực hiện và vào lúc nào.',
-  'page.audit.records.title': 'Bản ghi kiểm toán',
-  'page.audit.records.body': 'Tra cứu bản ghi theo người dùng, tờ khai, phương tiện hoặc khoảng thời gian.',
   'page.audit.exports.title': 'Trích xuất',
   'page.audit.exports.body': 'Trích xuất nhật ký kiểm toán phục vụ điều tra, có chữ ký số để kiểm chứng về sau.',
 
   'page.ledger.title': 'Sổ ghi minh bạch',
   'page.ledger.intro': 'Sổ ghi chỉ bổ sung, có chữ ký số, dùng chung với hải quan phía Trung Quốc.',
-  'page.ledger.checkpoints.title': 'Điểm kiểm chứng',
-  'page.ledger.checkpoints.body': 'Các điểm kiểm chứng có chữ ký của sổ ghi và chữ ký xác nhận của phía Trung Quốc.',
-  'page.ledger.proofs.title': 'Bằng chứng ghi nhận',
-  'page.ledger.proofs.body': 'Bằng chứng cho thấy một thông báo thông quan hoặc bản kê khai hàng hóa đã có trong sổ ghi.',
 
   'page.exchange.title': 'Trao đổi dữ liệu với đối tác',
   'page.exchange.intro': 'Các thông điệp trao đổi với hải quan phía Trung Quốc.',
@@ -124,14 +114,14 @@ export const vi: Record<MessageKey, string> = {
 
   'page.admin.title': 'Quản trị',
   'page.admin.intro': 'Người dùng, doanh nghiệp và tình trạng hoạt động của hệ thống.',
-  'page.admin.users.title': 'Người dùng và vai trò',
-  'page.admin.users.body': 'Tài khoản, vai trò được giao và các lần đăng nhập gần đây.',
-  'page.admin.enterprises.title': 'Doanh nghiệp',
-  'page.admin.enterprises.body': 'Nhà nhập khẩu, nhà xuất khẩu, đại lý hải quan và công ty logistics đăng ký tại cửa khẩu.',
-  'page.admin.health.title': 'Tình trạng hệ thống',
-  'page.admin.health.body': 'Kết nối tới cơ sở dữ liệu, hệ thống truyền tin và thiết bị.',
 
   ...customsCodesVi,
   ...customsPortalVi,
   ...customsConsoleVi,
+  ...ledgerVi,
+  ...exchangeVi,
+  ...auditVi,
+  ...adminVi,
+  ...iocVi,
+  ...gateVi,
 };

@@ -2,6 +2,12 @@ import type { MessageKey } from './en.ts';
 import { customsCodesZh } from './customs/codes.zh.ts';
 import { customsConsoleZh } from './customs/console.zh.ts';
 import { customsPortalZh } from './customs/portal.zh.ts';
+import { iocZh } from './ioc/ioc.zh.ts';
+import { gateZh } from './gate/gate.zh.ts';
+import { ledgerZh } from './ledger/ledger.zh.ts';
+import { exchangeZh } from './exchange/exchange.zh.ts';
+import { auditZh } from './audit/audit.zh.ts';
+import { adminZh } from './admin/admin.zh.ts';
 
 
 /** Simplified Chinese dictionary. */
@@ -87,33 +93,17 @@ export const zh: Record<MessageKey, string> = {
 
   'page.live.title': '现场实况',
   'page.live.intro': '口岸此刻正在发生的情况。',
-  'page.live.map.title': '场地地图',
-  'page.live.map.body': '场地地图上的货车、AGV 和通道，随设备上报实时更新。',
-  'page.live.kpis.title': '关键指标',
-  'page.live.kpis.body': '吞吐量、通关时间和排队长度与今日目标的对比。',
-  'page.live.devices.title': '设备',
-  'page.live.devices.body': '离线或故障的车牌识别摄像机、道闸、地磅、扫描仪和电子关锁。',
 
   'page.incidents.title': '告警与事件',
   'page.incidents.intro': '由设备和规则产生的告警，以及由此创建的事件。',
-  'page.incidents.alerts.title': '未处理告警',
-  'page.incidents.alerts.body': '等待确认的告警，最严重的排在最前。',
-  'page.incidents.open.title': '事件',
-  'page.incidents.open.body': '正在处理的事件、负责人以及已采取的措施。',
 
   'page.audit.title': '审计日志',
   'page.audit.intro': '平台中的每一次状态变更，由谁在何时做出。',
-  'page.audit.records.title': '审计记录',
-  'page.audit.records.body': '可按用户、报关单、车辆或时间范围检索的记录。',
   'page.audit.exports.title': '导出',
   'page.audit.exports.body': '供调查使用的审计日志摘录，经过签名，便于日后验证。',
 
   'page.ledger.title': '透明日志',
   'page.ledger.intro': '与中方海关共享、经过签名、只可追加的日志。',
-  'page.ledger.checkpoints.title': '检查点',
-  'page.ledger.checkpoints.body': '日志的签名检查点以及中方的见证签名。',
-  'page.ledger.proofs.title': '包含证明',
-  'page.ledger.proofs.body': '证明某份放行通知或舱单已记入日志。',
 
   'page.exchange.title': '合作方数据交换',
   'page.exchange.intro': '与中方海关交换的报文。',
@@ -124,14 +114,14 @@ export const zh: Record<MessageKey, string> = {
 
   'page.admin.title': '系统管理',
   'page.admin.intro': '用户、企业和平台运行状况。',
-  'page.admin.users.title': '用户和角色',
-  'page.admin.users.body': '账户、其拥有的角色以及最近的登录情况。',
-  'page.admin.enterprises.title': '企业',
-  'page.admin.enterprises.body': '在本口岸登记的进口商、出口商、报关行和物流公司。',
-  'page.admin.health.title': '系统状态',
-  'page.admin.health.body': '数据库、消息代理和设备的连接情况。',
 
   ...customsCodesZh,
   ...customsPortalZh,
   ...customsConsoleZh,
+  ...ledgerZh,
+  ...exchangeZh,
+  ...auditZh,
+  ...adminZh,
+  ...iocZh,
+  ...gateZh,
 };

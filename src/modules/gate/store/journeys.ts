@@ -13,7 +13,7 @@ const revive = <T extends { at?: unknown; raisedAt?: unknown; resolvedAt?: unkno
 function toJourney(r: JourneyRow): Journey {
   return {
     id: r.id, bookingId: r.booking_id, enterpriseId: r.enterprise_id, declarationId: r.declaration_id, gate: r.gate as GateId,
-    direction: r.direction as Direction, laneClass: r.lane_class as LaneClass, vehicleClass: r.vehicle_class as VehicleClass, plate: r.plate,
+    direction: r.direction as Direction, laneClass: r.lane_class as LaneClass, vehicleClass: r.vehicle_class as VehicleClass, plate: r.plate, trailerPlate: r.trailer_plate ?? null,
     driverName: r.driver_name, driverDocument: r.driver_document, slotStart: new Date(r.slot_start), state: r.state as JourneyState,
     scanSelected: r.scan_selected, maxGrossKg: r.max_gross_kg, grossKg: r.gross_kg, containers: r.containers as string[],
     customsReleasedAt: r.customs_released_at ? new Date(r.customs_released_at) : null,
@@ -28,7 +28,7 @@ function toRow(j: Journey, now: Date): JourneyRow {
     lane_class: j.laneClass, vehicle_class: j.vehicleClass, plate: j.plate, driver_name: j.driverName, driver_document: j.driverDocument,
     slot_start: j.slotStart, state: j.state, scan_selected: j.scanSelected, max_gross_kg: j.maxGrossKg, gross_kg: j.grossKg,
     containers: json(j.containers), customs_released_at: j.customsReleasedAt, exceptions: json(j.exceptions), stages: json(j.stages),
-    fee: j.fee ? json(j.fee) : null, version: j.version, updated_at: now,
+    fee: j.fee ? json(j.fee) : null, version: j.version, updated_at: now, trailer_plate: j.trailerPlate,
   };
 }
 
@@ -80,8 +80,24 @@ export const journeys = {
   async allPlates(x: Executor, states: JourneyState[], gate: string): Promise<Array<{ id: string; plate: string }>> {
     return typed<Tables>(x).selectFrom('gate.journeys').select(['id', 'plate']).where('state', 'in', states).where('gate', '=', gate).execute();
   },
+  /** Id, plate, state and gate of every active journey (the in-memory index's load). */
+  async activePlates(x: Executor): Promise<Array<{ id: string; plate: string; state: JourneyState; gate: string }>> {
+    const rows = await typed<Tables>(x).selectFrom('gate.journeys').select(['id', 'plate', 'state', 'gate']).where('state', 'in', ACTIVE).execute();
+    return rows.map((r) => ({ ...r, state: r.state as JourneyState }));
+  },
   async inStates(x: Executor, states: JourneyState[], gate: string, limit = 10_000): Promise<Journey[]> {
     const rows = await typed<Tables>(x).selectFrom('gate.journeys').selectAll().where('state', 'in', states).where('gate', '=', gate).orderBy('slot_start').orderBy('id').limit(limit).execute();
+    return rows.map(toJourney);
+  },
+  /** Journeys changed since `since` (the gate page's dwell times). */
+  async changedSince(x: Executor, gate: string, since: Date, limit = 5_000): Promise<Journey[]> {
+    const rows = await typed<Tables>(x).selectFrom('gate.journeys').selectAll().where('gate', '=', gate).where('updated_at', '>=', since).orderBy('updated_at', 'desc').limit(limit).execute();
+    return rows.map(toJourney);
+  },
+  /** Active journeys with at least one open exception. */
+  async withOpenExceptions(x: Executor, gate: string, limit = 200): Promise<Journey[]> {
+    const rows = await typed<Tables>(x).selectFrom('gate.journeys').selectAll().where('gate', '=', gate).where('state', 'in', ACTIVE)
+      .where(sql<boolean>`exceptions @> '[{"resolvedAt": null}]'::jsonb`).orderBy('updated_at').limit(limit).execute();
     return rows.map(toJourney);
   },
   async countInStates(x: Executor, states: JourneyState[], gate: string): Promise<number> {

@@ -1,4 +1,4 @@
-import { typed, type Executor, type Tx } from '../../../infra/db/index.ts';
+import { sql, typed, type Executor, type Tx } from '../../../infra/db/index.ts';
 import type { CheckpointRow, Tables } from './tables.ts';
 
 /** A checkpoint this log issued. */
@@ -37,6 +37,19 @@ export const checkpoints = {
   async bySize(x: Executor, size: number): Promise<StoredCheckpoint | null> {
     const r = await typed<Tables>(x).selectFrom('ledger.checkpoints').selectAll().where('size', '=', size).executeTakeFirst();
     return r ? toCheckpoint(r) : null;
+  },
+  /**
+   * Thins the history issued before `before`: keeps the latest checkpoint, every checkpoint a
+   * witness cosigned, and the last one of each hour; deletes the rest. Returns how many went.
+   */
+  async thin(x: Executor, before: Date): Promise<number> {
+    const r = await sql`delete from ledger.checkpoints c
+      where c.issued_at < ${before}
+        and c.size < (select max(size) from ledger.checkpoints)
+        and not exists (select 1 from ledger.cosignatures s where s.size = c.size)
+        and exists (select 1 from ledger.checkpoints later
+          where later.size > c.size and date_trunc('hour', later.issued_at at time zone 'UTC') = date_trunc('hour', c.issued_at at time zone 'UTC'))`.execute(x);
+    return Number(r.numAffectedRows ?? 0);
   },
   /** Checkpoints with size > `after`, smallest first. */
   async after(x: Executor, after: number, limit: number): Promise<StoredCheckpoint[]> {

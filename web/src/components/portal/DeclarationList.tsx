@@ -9,6 +9,7 @@ import { describeProblem } from '../../problems.ts';
 import { routeHref } from '../../router.ts';
 import { PageHeader } from '../PageHeader.tsx';
 import { ChannelBadge, StateBadge } from '../customs/Badges.tsx';
+import { AdvanceDeclarations } from './AdvanceDeclarations.tsx';
 
 /** The enterprise's declarations, newest first, with status and channel; the way in to a new one. */
 export function DeclarationList({ page }: { page: ShellPage }) {
@@ -49,6 +50,7 @@ export function DeclarationList({ page }: { page: ShellPage }) {
           {describeProblem(problem, t)}
         </p>
       )}
+      <AdvanceDeclarations />
       {items === null && problem === null && <p role="status">{t('common.loading')}</p>}
       {items?.length === 0 && <p className="empty-state">{t('customs.list.empty')}</p>}
       {items && items.length > 0 && (

@@ -1,0 +1,31 @@
+/** English texts of the audit-trail page. */
+export const auditEn = {
+  'audit.filter.title': 'Search',
+  'audit.filter.actor': 'User (name or id)',
+  'audit.filter.target': 'Record id',
+  'audit.filter.action': 'Action',
+  'audit.filter.from': 'From',
+  'audit.filter.to': 'Until',
+  'audit.filter.search': 'Search',
+  'audit.filter.clear': 'Clear',
+  'audit.records.title': 'Records, newest first',
+  'audit.records.empty': 'No records match.',
+  'audit.records.at': 'Time',
+  'audit.records.actor': 'User',
+  'audit.records.action': 'Action',
+  'audit.records.target': 'Record',
+  'audit.records.outcome': 'Outcome',
+  'audit.records.details': 'Details',
+  'audit.records.system': 'System',
+  'audit.records.more': 'Load more',
+  'audit.outcome.success': 'Done',
+  'audit.outcome.denied': 'Denied',
+  'audit.outcome.failed': 'Failed',
+  'audit.verify.title': 'Integrity',
+  'audit.verify.intro': 'Every record is chained to the one before it by SHA-256; a changed, removed or inserted record breaks the chain at that place.',
+  'audit.verify.run': 'Check every record',
+  'audit.verify.ok': 'All {n} records verify.',
+  'audit.verify.bad': 'Record {id} does not verify: {reason}',
+} as const;
+
+export type AuditKey = keyof typeof auditEn;

@@ -1,0 +1,31 @@
+import type { AuditKey } from './audit.en.ts';
+
+/** Nội dung tiếng Việt của trang nhật ký kiểm toán. */
+export const auditVi: Record<AuditKey, string> = {
+  'audit.filter.title': 'Tìm kiếm',
+  'audit.filter.actor': 'Người dùng (tên hoặc mã)',
+  'audit.filter.target': 'Mã hồ sơ',
+  'audit.filter.action': 'Thao tác',
+  'audit.filter.from': 'Từ',
+  'audit.filter.to': 'Đến',
+  'audit.filter.search': 'Tìm',
+  'audit.filter.clear': 'Xóa bộ lọc',
+  'audit.records.title': 'Bản ghi, mới nhất trước',
+  'audit.records.empty': 'Không có bản ghi phù hợp.',
+  'audit.records.at': 'Thời điểm',
+  'audit.records.actor': 'Người dùng',
+  'audit.records.action': 'Thao tác',
+  'audit.records.target': 'Hồ sơ',
+  'audit.records.outcome': 'Kết quả',
+  'audit.records.details': 'Chi tiết',
+  'audit.records.system': 'Hệ thống',
+  'audit.records.more': 'Xem thêm',
+  'audit.outcome.success': 'Thành công',
+  'audit.outcome.denied': 'Bị từ chối',
+  'audit.outcome.failed': 'Thất bại',
+  'audit.verify.title': 'Tính toàn vẹn',
+  'audit.verify.intro': 'Mỗi bản ghi được nối với bản ghi trước bằng SHA-256; một bản ghi bị sửa, xóa hoặc chèn thêm sẽ làm đứt chuỗi tại đúng vị trí đó.',
+  'audit.verify.run': 'Kiểm tra mọi bản ghi',
+  'audit.verify.ok': 'Cả {n} bản ghi đều hợp lệ.',
+  'audit.verify.bad': 'Bản ghi {id} không hợp lệ: {reason}',
+};

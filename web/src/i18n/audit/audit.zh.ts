@@ -1,0 +1,31 @@
+import type { AuditKey } from './audit.en.ts';
+
+/** 审计日志页面的中文文本。 */
+export const auditZh: Record<AuditKey, string> = {
+  'audit.filter.title': '查询',
+  'audit.filter.actor': '用户（名称或编号）',
+  'audit.filter.target': '记录编号',
+  'audit.filter.action': '操作',
+  'audit.filter.from': '起始',
+  'audit.filter.to': '截止',
+  'audit.filter.search': '查询',
+  'audit.filter.clear': '清除',
+  'audit.records.title': '记录（最新在前）',
+  'audit.records.empty': '没有符合条件的记录。',
+  'audit.records.at': '时间',
+  'audit.records.actor': '用户',
+  'audit.records.action': '操作',
+  'audit.records.target': '记录',
+  'audit.records.outcome': '结果',
+  'audit.records.details': '详情',
+  'audit.records.system': '系统',
+  'audit.records.more': '加载更多',
+  'audit.outcome.success': '成功',
+  'audit.outcome.denied': '被拒绝',
+  'audit.outcome.failed': '失败',
+  'audit.verify.title': '完整性',
+  'audit.verify.intro': '每条记录都通过 SHA-256 与前一条相连；任何记录被修改、删除或插入，链条都会在该处断开。',
+  'audit.verify.run': '校验全部记录',
+  'audit.verify.ok': '全部 {n} 条记录校验通过。',
+  'audit.verify.bad': '记录 {id} 校验失败：{reason}',
+};

@@ -1,0 +1,32 @@
+/** English texts of the transparency-log page. */
+export const ledgerEn = {
+  'ledger.checkpoint.title': 'Latest checkpoint',
+  'ledger.checkpoint.intro': 'The log signs its size and root hash every few seconds while entries arrive; the partner customs cosigns it after checking it extends what it saw before.',
+  'ledger.checkpoint.origin': 'Log',
+  'ledger.checkpoint.size': 'Entries',
+  'ledger.checkpoint.root': 'Root hash',
+  'ledger.checkpoint.signature': 'Log signature',
+  'ledger.checkpoint.signatureValid': 'Verified in this browser',
+  'ledger.checkpoint.signatureInvalid': 'Does not verify',
+  'ledger.checkpoint.signatureUnchecked': 'This browser cannot check Ed25519 signatures',
+  'ledger.checkpoint.cosigners': 'Witnessed by',
+  'ledger.checkpoint.noCosigners': 'Not cosigned yet',
+  'ledger.checkpoint.refresh': 'Refresh',
+  'ledger.entries.title': 'Entries',
+  'ledger.entries.intro': 'Each entry holds a decision or document by its SHA-256 only — no personal data. “Verify” recomputes the entry’s leaf and checks its audit path against the signed root.',
+  'ledger.entries.subject': 'Record id (e.g. decl_…)',
+  'ledger.entries.search': 'Show its entries',
+  'ledger.entries.latest': 'Latest entries',
+  'ledger.entries.empty': 'No entries.',
+  'ledger.entries.index': '#',
+  'ledger.entries.type': 'Event',
+  'ledger.entries.record': 'Record',
+  'ledger.entries.at': 'Time',
+  'ledger.entries.hash': 'Content SHA-256',
+  'ledger.entries.verify': 'Verify',
+  'ledger.entries.included': 'Included in the signed log of {size} entries',
+  'ledger.entries.notIncluded': 'Proof does not verify against the signed root',
+  'ledger.entries.newer': 'Newer than the latest checkpoint: refresh in a few seconds',
+} as const;
+
+export type LedgerKey = keyof typeof ledgerEn;

@@ -1,0 +1,32 @@
+import type { LedgerKey } from './ledger.en.ts';
+
+/** Nội dung tiếng Việt của trang sổ ghi minh bạch. */
+export const ledgerVi: Record<LedgerKey, string> = {
+  'ledger.checkpoint.title': 'Điểm kiểm chứng mới nhất',
+  'ledger.checkpoint.intro': 'Sổ ghi ký kích thước và mã băm gốc vài giây một lần khi có bản ghi mới; hải quan nước bạn ký xác nhận sau khi kiểm tra nó nối tiếp những gì đã thấy trước đó.',
+  'ledger.checkpoint.origin': 'Sổ ghi',
+  'ledger.checkpoint.size': 'Số bản ghi',
+  'ledger.checkpoint.root': 'Mã băm gốc',
+  'ledger.checkpoint.signature': 'Chữ ký của sổ ghi',
+  'ledger.checkpoint.signatureValid': 'Đã xác minh trên trình duyệt này',
+  'ledger.checkpoint.signatureInvalid': 'Không xác minh được',
+  'ledger.checkpoint.signatureUnchecked': 'Trình duyệt này không kiểm tra được chữ ký Ed25519',
+  'ledger.checkpoint.cosigners': 'Bên chứng thực',
+  'ledger.checkpoint.noCosigners': 'Chưa có chữ ký chứng thực',
+  'ledger.checkpoint.refresh': 'Làm mới',
+  'ledger.entries.title': 'Bản ghi',
+  'ledger.entries.intro': 'Mỗi bản ghi chỉ lưu mã SHA-256 của một quyết định hoặc chứng từ — không có dữ liệu cá nhân. “Xác minh” tính lại lá của bản ghi và kiểm tra đường kiểm chứng với mã băm gốc đã ký.',
+  'ledger.entries.subject': 'Mã hồ sơ (ví dụ decl_…)',
+  'ledger.entries.search': 'Xem các bản ghi',
+  'ledger.entries.latest': 'Bản ghi mới nhất',
+  'ledger.entries.empty': 'Không có bản ghi.',
+  'ledger.entries.index': 'STT',
+  'ledger.entries.type': 'Sự kiện',
+  'ledger.entries.record': 'Hồ sơ',
+  'ledger.entries.at': 'Thời điểm',
+  'ledger.entries.hash': 'SHA-256 nội dung',
+  'ledger.entries.verify': 'Xác minh',
+  'ledger.entries.included': 'Có trong sổ ghi đã ký gồm {size} bản ghi',
+  'ledger.entries.notIncluded': 'Bằng chứng không khớp với mã băm gốc đã ký',
+  'ledger.entries.newer': 'Mới hơn điểm kiểm chứng gần nhất: làm mới sau vài giây',
+};

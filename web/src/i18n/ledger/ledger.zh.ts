@@ -1,0 +1,32 @@
+import type { LedgerKey } from './ledger.en.ts';
+
+/** 透明日志页面的中文文本。 */
+export const ledgerZh: Record<LedgerKey, string> = {
+  'ledger.checkpoint.title': '最新检查点',
+  'ledger.checkpoint.intro': '有新条目时，日志每隔几秒对其大小和根哈希签名；对方海关核对其延续了此前所见内容后进行联署。',
+  'ledger.checkpoint.origin': '日志',
+  'ledger.checkpoint.size': '条目数',
+  'ledger.checkpoint.root': '根哈希',
+  'ledger.checkpoint.signature': '日志签名',
+  'ledger.checkpoint.signatureValid': '已在本浏览器中验证',
+  'ledger.checkpoint.signatureInvalid': '验证失败',
+  'ledger.checkpoint.signatureUnchecked': '本浏览器无法验证 Ed25519 签名',
+  'ledger.checkpoint.cosigners': '见证方',
+  'ledger.checkpoint.noCosigners': '尚未联署',
+  'ledger.checkpoint.refresh': '刷新',
+  'ledger.entries.title': '条目',
+  'ledger.entries.intro': '每个条目只保存决定或单证的 SHA-256 —— 不含个人数据。“验证”会重新计算条目的叶哈希，并用已签名的根哈希核对其审计路径。',
+  'ledger.entries.subject': '记录编号（如 decl_…）',
+  'ledger.entries.search': '查看其条目',
+  'ledger.entries.latest': '最新条目',
+  'ledger.entries.empty': '没有条目。',
+  'ledger.entries.index': '序号',
+  'ledger.entries.type': '事件',
+  'ledger.entries.record': '记录',
+  'ledger.entries.at': '时间',
+  'ledger.entries.hash': '内容 SHA-256',
+  'ledger.entries.verify': '验证',
+  'ledger.entries.included': '已包含在共 {size} 个条目的已签名日志中',
+  'ledger.entries.notIncluded': '证明与已签名的根哈希不符',
+  'ledger.entries.newer': '晚于最新检查点：请几秒后刷新',
+};
