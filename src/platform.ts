@@ -135,6 +135,8 @@ export async function buildPlatform(config: Config, options: PlatformOptions = {
     },
   });
   bus.subscribe(exchange.consumer);
+  // A live twin with an unknown scenario stops the start here, not later in the background.
+  if (config.demo && config.demoTwin) await import('./sim/index.ts').then((sim) => sim.loadScenario(config.demoScenario)).catch(unwind);
   const ioc = createIocModule({
     db, uow, clock, ids, log: log.child({ module: 'ioc' }), settings: defaultIocSettings(),
     forecast: config.forecastScenario ? await scenarioForecast(config.forecastScenario).catch(unwind) : null,
@@ -221,7 +223,7 @@ export async function buildPlatform(config: Config, options: PlatformOptions = {
         const { startLiveTwin } = await import('./sim/live/twin.ts');
         twin = startLiveTwin({
           baseUrl: url.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1'), mqttUrl: mqtt.port ? `mqtt://127.0.0.1:${mqtt.port}` : null,
-          siteId: config.siteId, speed: config.demoSpeed, dataDir: config.dataDir, log,
+          siteId: config.siteId, speed: config.demoSpeed, scenario: config.demoScenario, dataDir: config.dataDir, log,
         });
       }
       return url;

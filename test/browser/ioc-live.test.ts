@@ -1,6 +1,6 @@
 /**
  * The operations centre while the live twin runs (issue 7, "Done when"): the platform starts
- * with DEMO_TWIN=1 at high speed, so simulated declarants, officers, cameras, barriers and
+ * with DEMO_TWIN=1 on the small morning scenario at high speed, so simulated declarants, officers, cameras, barriers and
  * weighbridges drive it over HTTP and MQTT; the operator sees truck markers and KPIs change
  * without anyone touching the test, acknowledges an alert, and /status opens without signing in.
  * Skips loudly without chromium unless REQUIRE_BROWSER=1.
@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { openBrowserHarness, seeHeading, signInEnglish, skipWithoutBrowser, warnIfSkipped, type BrowserHarness } from '../support/browser.ts';
+import { eventually } from '../support/wait.ts';
 
 warnIfSkipped('the operations centre with the live twin');
 
@@ -15,7 +16,7 @@ describe('operations centre with the live twin', { timeout: 600_000 }, () => {
   let harness: BrowserHarness | null = null;
 
   before(async () => {
-    harness = await openBrowserHarness({ env: { DEMO_TWIN: '1', DEMO_SPEED: '300' } });
+    harness = await openBrowserHarness({ env: { DEMO_TWIN: '1', DEMO_SCENARIO: 'twin-small', DEMO_SPEED: '300' } });
     // A low queue threshold, so the twin's first trucks in the yard raise an alert to acknowledge.
     if (harness) harness.platform.platform.ioc.settings.queueThreshold = 1;
   });
@@ -23,14 +24,8 @@ describe('operations centre with the live twin', { timeout: 600_000 }, () => {
     await harness?.close();
   });
 
-  /** Polls until `check` holds (the twin runs on its own schedule), or fails naming what was awaited. */
-  async function until(what: string, check: () => Promise<boolean>, seconds = 90): Promise<void> {
-    for (let i = 0; i < seconds * 4; i++) {
-      if (await check()) return;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    assert.fail(`still waiting for ${what} after ${seconds} s`);
-  }
+  /** The twin runs on its own schedule: wait for it generously, polling four times a second. */
+  const until = (what: string, check: () => Promise<boolean>) => eventually(what, check, { seconds: 120, everyMs: 250 });
 
   test('markers and KPIs move on their own, an alert is acknowledged, /status needs no sign-in', { timeout: 300_000 }, async (t) => {
     if (skipWithoutBrowser(t)) return;

@@ -12,6 +12,7 @@ import { ManualClock } from '../../src/infra/clock/index.ts';
 import type { GateHarness } from '../gate/support.ts';
 import { arrive, bookTruck, PLATES, prepareGate } from '../ioc/support.ts';
 import { docsScreenshot, openBrowserHarness, seeHeading, signInEnglish, skipWithoutBrowser, warnIfSkipped, type BrowserHarness } from '../support/browser.ts';
+import { eventually } from '../support/wait.ts';
 
 warnIfSkipped('the operations centre');
 
@@ -32,13 +33,7 @@ describe('operations centre in the browser', { timeout: 600_000 }, () => {
 
   const markers = (page: Page) => page.locator('[data-marker="truck"]');
   const tile = (page: Page, id: string) => page.locator(`[data-kpi="${id}"] .kpi-value`);
-  async function until(what: string, check: () => Promise<boolean>): Promise<void> {
-    for (let i = 0; i < 150; i++) {
-      if (await check()) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    assert.fail(`still waiting for ${what}`);
-  }
+  const until = (what: string, check: () => Promise<boolean>) => eventually(what, check, { seconds: 30 });
 
   test('the live picture follows arriving trucks; an alert is acknowledged and becomes an incident', { timeout: 180_000 }, async (t) => {
     if (skipWithoutBrowser(t)) return;

@@ -23,6 +23,8 @@ export interface Config {
   demoTwin: boolean;
   /** Simulated time per real time of the live twin (10 = ten simulated minutes a minute). */
   demoSpeed: number;
+  /** The scenario whose trucks the live twin drives (a name under `sim/scenarios/` or a `.json` path). */
+  demoScenario: string;
   /** The twin scenario whose hourly forecast the IOC compares measured traffic with; null: no forecast. */
   forecastScenario: string | null;
   siteId: string;
@@ -167,6 +169,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     demo: bool('DEMO', false),
     demoTwin: bool('DEMO_TWIN', false),
     demoSpeed: int('DEMO_SPEED', 10, 1, 3600),
+    demoScenario: str('DEMO_SCENARIO', 'mong-cai-normal'),
     forecastScenario: optional('FORECAST_SCENARIO'),
     siteId,
     siteName: str('SITE_NAME', 'Móng Cái – Dongxing'),
