@@ -153,10 +153,11 @@ export async function buildPlatform(config: Config, options: PlatformOptions = {
   }
 
   const mqtt = await startMqtt({
-    url: config.mqttUrl, port: config.mqttPort, host: config.host, log: log.child({ part: 'mqtt' }), siteId: config.siteId, clock,
+    url: config.mqttUrl, port: config.mqttPort, host: config.host, log: log.child({ part: 'mqtt' }), siteId: config.siteId,
     devices: { authenticate: (id, secret) => identity.directory.authenticateDevice(id, secret) },
   }).catch(unwind);
   opened.push(() => mqtt.close());
+  identity.directory.onDeviceDeactivated((id) => mqtt.disconnectDevice(id));
   const readiness: ReadinessCheck[] = [
     { name: 'database', check: () => database.ping() },
     { name: 'mqtt', check: () => mqtt.ping() },

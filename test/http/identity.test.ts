@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test, before, after } from 'node:test';
+import { connectAsync as mqttConnect } from 'mqtt';
 import { ManualClock } from '../../src/infra/clock/index.ts';
 import { call, login } from '../support/http.ts';
 import { startPlatform, type RunningPlatform } from '../support/platform.ts';
@@ -154,15 +155,26 @@ for (const kind of kinds) {
       assert.equal((await call(bf.url, 'GET', '/api/auth/me', { headers: { 'x-api-key': created.body.key } })).status, 401);
     });
 
-    test('a deactivated device can no longer authenticate; only an admin deactivates', async () => {
+    test('a deactivated device is refused at once over HTTP and MQTT; only an admin deactivates', async () => {
       const admin = await login(bf.url, 'admin');
       const created = await call(bf.url, 'POST', '/api/identity/devices', { token: admin, body: { id: 'cam-retired-1', kind: 'plate-camera', name: 'Entry camera 1 (old)' } });
       assert.equal(created.status, 201);
       const directory = bf.platform.identity.directory;
       assert.equal((await directory.authenticateDevice('cam-retired-1', created.body.secret))?.deviceId, 'cam-retired-1');
+      // The camera reads over HTTP (its credentials now remembered) and holds an MQTT connection.
+      const headers = { 'x-device-id': 'cam-retired-1', 'x-device-secret': created.body.secret };
+      const read = (n: number) => call(bf.url, 'POST', '/api/gate/reads', { headers, body: { type: 'plate', readId: `retired-${n}`, at: clock.now().toISOString(), plate: '14C12345', confidence: 0.9, position: 'entry' } });
+      assert.equal((await read(1)).status, 200);
+      const camera = await mqttConnect(`mqtt://127.0.0.1:${bf.platform.mqtt.port}`, { username: 'cam-retired-1', password: created.body.secret, clientId: 'retired', reconnectPeriod: 0 });
+      const dropped = new Promise<void>((resolve) => camera.once('close', () => resolve()));
       assert.equal((await call(bf.url, 'POST', '/api/identity/devices/cam-retired-1/deactivate', { token: await login(bf.url, 'operator'), body: {} })).status, 403);
       const off = await call(bf.url, 'POST', '/api/identity/devices/cam-retired-1/deactivate', { token: admin, body: {} });
       assert.deepEqual([off.status, off.body.active], [200, false]);
+      await dropped; // the broker closed the camera's connection…
+      const again = await read(2); // …and its next HTTP read is refused, not served from the credential cache
+      assert.deepEqual([again.status, again.body.code], [401, 'GATE_DEVICE_UNAUTHENTICATED']);
+      await assert.rejects(mqttConnect(`mqtt://127.0.0.1:${bf.platform.mqtt.port}`, { username: 'cam-retired-1', password: created.body.secret, clientId: 'retired', reconnectPeriod: 0 }), /Not authorized/i);
+      await camera.endAsync();
       assert.equal(await directory.authenticateDevice('cam-retired-1', created.body.secret), null);
       const listed = await call(bf.url, 'GET', '/api/identity/devices', { token: admin });
       assert.equal(listed.body.items.find((d: { id: string }) => d.id === 'cam-retired-1').active, false);

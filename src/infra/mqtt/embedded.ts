@@ -96,6 +96,15 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
       };
     },
 
+    disconnectDevice(deviceId: string): number {
+      // Client ids are `<device id>:<client id>` (guardBroker), so a device's sessions are found by prefix.
+      const clients = Object.values((broker as unknown as { clients: Record<string, { id: string; close(): void }> }).clients);
+      const own = clients.filter((c) => c.id.startsWith(`${deviceId}:`));
+      for (const client of own) client.close();
+      if (own.length > 0) log.info({ deviceId, connections: own.length }, 'deactivated device disconnected');
+      return own.length;
+    },
+
     async ping(): Promise<boolean> {
       return !closing && !broker.closed && server.listening;
     },

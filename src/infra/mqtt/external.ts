@@ -115,6 +115,10 @@ export async function connectExternalBroker(opts: ExternalBrokerOptions): Promis
       return remove;
     },
 
+    disconnectDevice(): number {
+      return 0; // devices log in to the external broker with credentials it holds, not ours
+    },
+
     async ping(): Promise<boolean> {
       return !closing && client.connected;
     },

@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../clock/index.ts';
 import type { Logger } from '../log/index.ts';
-import { cachingAuthenticator } from './auth-cache.ts';
 import { startEmbeddedBroker } from './embedded.ts';
 import { connectExternalBroker } from './external.ts';
 import type { DeviceAuthenticator, MqttBus } from './types.ts';
@@ -34,15 +32,12 @@ export interface StartMqttOptions {
   /** Interface the embedded broker listens on; all interfaces when absent. */
   host?: string;
   log: Logger;
-  /** Checks device credentials for the embedded broker (the identity module). */
+  /** Checks device credentials for the embedded broker (the identity module, which caches them). */
   devices: DeviceAuthenticator;
   /** Platform client id at an external broker; `borderflow-{siteId}-{random}` when absent. */
   clientId?: string;
   /** Site of this process, for the default client id. */
   siteId?: string;
-  /** How long a successful device authentication is reused (embedded only); 0 turns it off. Default 60 s. */
-  authCacheMs?: number;
-  clock?: Clock;
 }
 
 /** The running bus, plus the embedded broker's listening port (null with an external broker). */
@@ -62,8 +57,7 @@ export function platformClientId(siteId = 'site'): string {
  */
 export async function startMqtt(opts: StartMqttOptions): Promise<RunningMqtt> {
   if (opts.url === null) {
-    const devices = cachingAuthenticator(opts.devices, { ttlMs: opts.authCacheMs ?? 60_000, clock: opts.clock });
-    return startEmbeddedBroker({ port: opts.port, host: opts.host, log: opts.log, devices });
+    return startEmbeddedBroker({ port: opts.port, host: opts.host, log: opts.log, devices: opts.devices });
   }
   const bus = await connectExternalBroker({ url: opts.url, clientId: opts.clientId ?? platformClientId(opts.siteId), log: opts.log });
   return Object.assign(bus, { port: null });

@@ -33,6 +33,11 @@ export interface MqttBus {
    * a time, in arrival order. Resolves to a function that removes this subscription.
    */
   subscribe(filter: string, handler: MessageHandler): Promise<() => Promise<void>>;
+  /**
+   * Closes the connections of a device that may no longer talk to us (deactivated); answers how
+   * many. An external broker authenticates devices itself: revoke them there (this answers 0).
+   */
+  disconnectDevice(deviceId: string): number;
   /** True while the broker is reachable: what `/health/ready` reports. */
   ping(): Promise<boolean>;
   /** Stops the broker or disconnects the client; safe to call twice. */

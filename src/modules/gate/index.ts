@@ -15,7 +15,6 @@ import type { MqttBus } from '../../infra/mqtt/index.ts';
 import path from 'node:path';
 import { BookingService } from './booking-service.ts';
 import { gateConsumer } from './consumer.ts';
-import { cachedDeviceAuth } from './device-auth.ts';
 import { JourneyService } from './journey-service.ts';
 import { mqttBarrierSink, subscribeDeviceReads } from './mqtt.ts';
 import type { BarrierCommandSink, DeclarationLookup, DeviceAuthenticate } from './ports.ts';
@@ -55,7 +54,7 @@ export interface GateDeps {
   settings: GateSettings;
   /** Customs' `declarationForGate`. */
   declarations: DeclarationLookup;
-  /** Identity's `authenticateDevice`. */
+  /** Identity's `authenticateDevice` (it remembers successes, and forgets a device when it is deactivated). */
   authenticateDevice: DeviceAuthenticate;
   /** The pass signing key file (Ed25519, PKCS#8 PEM; created on first use). */
   passKeyFile: string;
@@ -105,12 +104,11 @@ export function createGateModule(deps: GateDeps): GateModule {
   const referrals = new ReferralService(deps.db, deps.uow, deps.ids, deps.settings, reads, onJourney);
   const registry = new RegistryService(deps.db, deps.uow, deps.ids);
   const barrierWatch = new BarrierWatch(deps.db, deps.uow, deps.clock, deps.log);
-  const authenticate = cachedDeviceAuth(deps.authenticateDevice, deps.clock, deps.settings.deviceAuthCacheMs);
   let unsubscribe: (() => Promise<void>) | null = null;
   return {
     settings: deps.settings, bookings, journeys, reads, referrals, registry, barrierWatch, consumer: gateConsumer(deps.clock, deps.ids), passPublicKey: key.publicKeyBase64,
     async register(app) {
-      await app.register(deviceRoutes(reads, authenticate, deps.siteId), { prefix: '/api/gate' });
+      await app.register(deviceRoutes(reads, deps.authenticateDevice, deps.siteId), { prefix: '/api/gate' });
       await app.register(gateRoutes({ bookings, journeys, db: deps.db, passPublicKey: key.publicKeyBase64 }), { prefix: '/api/gate' });
       await app.register(opsRoutes({ registry, referrals, journeys }), { prefix: '/api/gate' });
       await app.register(publicRoutes({ journeys, passKey: key.publicKey }), { prefix: '/api/public/gate' });

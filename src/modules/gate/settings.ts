@@ -33,8 +33,6 @@ export interface GateSettings {
   /** Maximum gross mass per vehicle class (kg), for the overweight check. */
   maxGrossKg: Record<VehicleClass, number>;
   fees: FeeSchedule;
-  /** How long a device's successful authentication is reused. */
-  deviceAuthCacheMs: number;
   /** An `open` command not confirmed by the barrier within this many seconds raises `gate.barrier_unconfirmed`. */
   barrierConfirmSeconds: number;
   /** How often (wall time) unconfirmed barrier commands are looked for. */
@@ -70,7 +68,6 @@ export function defaultGateSettings(gate: GateId = 'VN-MONGCAI'): GateSettings {
     yardCapacity: 2500,
     maxGrossKg: { light: 3_500, truck_2_axle: 16_000, truck_3_axle: 24_000, tractor_trailer: 48_000 },
     fees: DEFAULT_FEES,
-    deviceAuthCacheMs: 60_000,
     barrierConfirmSeconds: 10,
     barrierCheckIntervalMs: 2_000,
     plateIndexMaxAgeMs: 1_000,

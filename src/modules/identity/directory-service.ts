@@ -1,4 +1,5 @@
 import type { Actor, RequestContext, Role } from '../../infra/auth/index.ts';
+import { CredentialCache } from '../../infra/auth/credential-cache.ts';
 import { hashPassword, randomToken, sha256Hex, verifyPassword } from '../../infra/crypto/index.ts';
 import type { Db } from '../../infra/db/index.ts';
 import { platformError } from '../../infra/errors/index.ts';
@@ -18,14 +19,30 @@ export interface NewUser {
   enterpriseId?: string | null;
 }
 
+/** A device that proved its secret. */
+export interface AuthenticatedDevice {
+  deviceId: string;
+  kind: string;
+  siteId: string;
+}
+
+/** How long a device's successful secret check is reused (HTTP reads and MQTT connects share it). */
+export const DEVICE_AUTH_CACHE_MS = 60_000;
+
 /** Enterprises, users, API keys and devices. */
 export class DirectoryService {
+  private readonly deviceCredentials: CredentialCache<AuthenticatedDevice>;
+  private readonly deactivationListeners: Array<(deviceId: string) => void> = [];
+
   constructor(
     private readonly db: Db,
     private readonly uow: UnitOfWork,
     private readonly ids: IdGenerator,
     private readonly siteId: string,
-  ) {}
+    deviceAuthCacheMs = DEVICE_AUTH_CACHE_MS,
+  ) {
+    this.deviceCredentials = new CredentialCache((id, secret) => this.checkDeviceSecret(id, secret), { ttlMs: deviceAuthCacheMs });
+  }
 
   /** Registers an enterprise after checking its tax id for its country. */
   async createEnterprise(ctx: RequestContext, input: { taxCode: string; name: string; country: 'VN' | 'CN' }): Promise<Enterprise> {
@@ -132,17 +149,25 @@ export class DirectoryService {
   }
 
   /**
-   * Deactivates a device (lost, replaced, compromised): its secret stops working for HTTP and MQTT
-   * (within the gate's device-credential cache time, `deviceAuthCacheMs`, a few seconds).
+   * Deactivates a device (lost, replaced, compromised): once committed, its secret stops working
+   * for HTTP reads and MQTT connections at once, and the listeners (the MQTT broker) disconnect it.
    */
   async deactivateDevice(ctx: RequestContext, id: string): Promise<Device> {
-    return this.uow.run(ctx, async (w) => {
+    const device = await this.uow.run(ctx, async (w) => {
       const device = await devices.deactivate(w.tx, id);
       if (!device) throw identityError('IDENTITY_DEVICE_NOT_FOUND', `No device ${id}`);
       w.emit({ type: 'device.deactivated', subject: id, data: { kind: device.kind, siteId: device.siteId } });
       w.audit({ action: 'device.deactivate', targetType: 'device', targetId: id, details: { kind: device.kind } });
       return device;
     });
+    this.deviceCredentials.forget(id);
+    for (const listener of this.deactivationListeners) listener(id);
+    return device;
+  }
+
+  /** Calls `listener` with the id of each device deactivated from now on, after the commit. */
+  onDeviceDeactivated(listener: (deviceId: string) => void): void {
+    this.deactivationListeners.push(listener);
   }
 
   /** Every device. */
@@ -150,8 +175,12 @@ export class DirectoryService {
     return devices.list(this.db);
   }
 
-  /** Checks a device's secret (MQTT and HTTP device authentication). */
-  async authenticateDevice(deviceId: string, secret: string): Promise<{ deviceId: string; kind: string; siteId: string } | null> {
+  /** Checks a device's secret (MQTT and HTTP device authentication); successes are remembered for a minute. */
+  authenticateDevice(deviceId: string, secret: string): Promise<AuthenticatedDevice | null> {
+    return this.deviceCredentials.authenticate(deviceId, secret);
+  }
+
+  private async checkDeviceSecret(deviceId: string, secret: string): Promise<AuthenticatedDevice | null> {
     const found = await devices.withSecret(this.db, deviceId);
     if (!found || !found.device.active) return null;
     if (!(await verifyPassword(secret, found.secretHash))) return null;

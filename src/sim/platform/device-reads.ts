@@ -1,10 +1,8 @@
 /**
  * Device reads in platform mode go straight to the gate's read service (the module's public
- * `reads`), past the HTTP edge. Why: the edge authenticates each device with an scrypt hash and
- * remembers it for `deviceAuthCacheMs` (60 s) of the injected clock; on the twin's virtual clock
- * minutes pass between two reads of a device, so every read would pay the hash (~100 ms of CPU,
- * a third of the day's run time). What the read does — matching, journey, barrier decision —
- * is the same code. The live twin sends its reads over real HTTP and MQTT.
+ * `reads`), past the HTTP edge: device authentication and the body schema, which the gate's HTTP
+ * tests cover and the live twin exercises over real HTTP and MQTT. What the read does — matching,
+ * journey, barrier decision — is the same code.
  */
 import type { Platform } from '../../platform.ts';
 import type { InProcessReads, TwinDevice } from '../twin/transport.ts';
