@@ -37,6 +37,10 @@ const PAST = { acknowledge: 'acknowledged', assign: 'assigned', escalate: 'escal
 /** Stores an alert after an action and records it (event `ioc.alert_<done>`, audit `ioc.alert.<action>`). */
 export async function recordAlertAction(w: AlertWrite, a: Alert, action: keyof typeof PAST, details: Record<string, unknown>): Promise<void> {
   await alerts.save(w.tx, a, w.now);
+  noteAlertAction(w, a, action, details);
+}
+
+function noteAlertAction(w: AlertWrite, a: Alert, action: keyof typeof PAST, details: Record<string, unknown>): void {
   w.emit({ type: `ioc.alert_${PAST[action]}`, subject: a.id, data: { rule: a.rule, subject: a.subject, state: a.state, escalationLevel: a.escalationLevel, assignee: a.assignee, ...details } });
   w.audit({ action: `ioc.alert.${action}`, targetType: 'alert', targetId: a.id, details: { rule: a.rule, subject: a.subject, ...details } });
 }
@@ -45,10 +49,8 @@ export async function recordAlertAction(w: AlertWrite, a: Alert, action: keyof t
 export async function applyConditions(w: AlertWrite, ids: IdGenerator, o: ConditionOutcome): Promise<number> {
   let changed = 0;
   for (const c of o.raise) if (await raiseAlert(w, ids, c)) changed++;
-  for (const { rule, subject } of o.clear) {
-    const open = await alerts.unresolvedFor(w.tx, rule, subject);
-    if (!open) continue;
-    await recordAlertAction(w, { ...open, state: 'resolved', resolvedAt: w.now }, 'resolve', { automatic: true });
+  for (const resolved of await alerts.resolveUnresolved(w.tx, o.clear, w.now)) {
+    noteAlertAction(w, resolved, 'resolve', { automatic: true });
     changed++;
   }
   return changed;

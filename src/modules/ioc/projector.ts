@@ -78,15 +78,13 @@ async function project(w: AlertWrite, event: DomainEvent, deps: { ids: IdGenerat
     const journeyId = str(d.journeyId);
     if (!journeyId) return false;
     if (event.type === 'gate.no_show' && str(d.bookingId)) await kpiMinutes.add(tx, minute, 'slot.no_show');
-    let truck = await projection.truck(tx, journeyId);
+    let truck = await projection.moveTruck(tx, journeyId, stage, at, stage === 'arrived');
     if (!truck) {
       await projection.upsertTruck(tx, { journeyId, plate: str(d.plate) ?? '', direction: str(d.direction) ?? 'inbound', laneClass: 'general', stage: 'expected', declarationId: str(d.declarationId), slotStart: null, at });
-      truck = await projection.truck(tx, journeyId);
+      truck = await projection.moveTruck(tx, journeyId, stage, at, stage === 'arrived');
     }
-    await projection.moveTruck(tx, journeyId, stage, at, stage === 'arrived');
     if (stage === 'arrived') {
-      await kpiMinutes.add(tx, minute, 'arrived');
-      if (truck?.slot_start) await kpiMinutes.add(tx, minute, `slot.${slotAdherence(at, new Date(truck.slot_start), deps.settings.slotOnTimeMinutes)}`);
+      await kpiMinutes.add(tx, minute, 'arrived', ...(truck?.slot_start ? [`slot.${slotAdherence(at, new Date(truck.slot_start), deps.settings.slotOnTimeMinutes)}`] : []));
       const declarationId = str(d.declarationId) ?? truck?.declaration_id ?? null;
       const channel = declarationId ? await projection.channelOf(tx, declarationId) : null;
       for (const c of eventRules(event.type, event.subject, d, channel)) await raiseAlert(w, deps.ids, c);
@@ -113,10 +111,9 @@ async function project(w: AlertWrite, event: DomainEvent, deps: { ids: IdGenerat
 
 /** Stores this minute's queue and yard gauges and runs the threshold rules on them. */
 async function recordGauges(w: AlertWrite, minute: Date, deps: { ids: IdGenerator; settings: IocSettings; site: IocSite }): Promise<void> {
-  const queue: Record<string, number> = Object.fromEntries(DIRECTIONS.map((dir) => [dir, 0]));
-  for (const q of await projection.queue(w.tx)) queue[q.direction] = (queue[q.direction] ?? 0) + q.n;
-  const yardOccupied = await projection.yardOccupied(w.tx);
-  for (const dir of DIRECTIONS) await kpiMinutes.set(w.tx, minute, `queue.${dir}`, queue[dir] ?? 0);
-  await kpiMinutes.set(w.tx, minute, 'yard.occupied', yardOccupied);
+  const gauges = await projection.gauges(w.tx);
+  const queue: Record<string, number> = { ...Object.fromEntries(DIRECTIONS.map((dir) => [dir, 0])), ...gauges.queue };
+  const yardOccupied = gauges.yardOccupied;
+  await kpiMinutes.set(w.tx, minute, { ...Object.fromEntries(DIRECTIONS.map((dir) => [`queue.${dir}`, queue[dir] ?? 0])), 'yard.occupied': yardOccupied });
   await applyConditions(w, deps.ids, gaugeRules({ queue, yardOccupied, yardCapacity: deps.site.yardCapacity }, deps.settings));
 }

@@ -29,6 +29,15 @@ export const alerts = {
     const r = await typed<Tables>(x).selectFrom('ioc.alerts').selectAll().where('rule', '=', rule).where('subject', '=', subject).where('state', '<>', 'resolved').executeTakeFirst();
     return r ? toAlert(r) : null;
   },
+  /** Resolves the unresolved alerts of these rules and subjects in one statement; answers those it resolved. */
+  async resolveUnresolved(x: Executor, keys: ReadonlyArray<{ rule: AlertRule; subject: string }>, now: Date): Promise<Alert[]> {
+    if (keys.length === 0) return [];
+    const rows = await typed<Tables>(x).updateTable('ioc.alerts').set({ state: 'resolved', resolved_at: now, updated_at: now })
+      .where('state', '<>', 'resolved')
+      .where((eb) => eb.or(keys.map((k) => eb.and([eb('rule', '=', k.rule), eb('subject', '=', k.subject)]))))
+      .returningAll().execute();
+    return rows.map(toAlert);
+  },
   async save(x: Executor, a: Alert, now: Date): Promise<void> {
     await typed<Tables>(x).updateTable('ioc.alerts').set({
       state: a.state, acknowledged_at: a.acknowledgedAt, acknowledged_by: a.acknowledgedBy, assignee: a.assignee, escalation_level: a.escalationLevel,

@@ -21,8 +21,10 @@ export const projection = {
   async truck(x: Executor, journeyId: string): Promise<TruckRow | null> {
     return (await typed<Tables>(x).selectFrom('ioc.trucks').selectAll().where('journey_id', '=', journeyId).executeTakeFirst()) ?? null;
   },
-  async moveTruck(x: Executor, journeyId: string, stage: string, at: Date, arrived: boolean): Promise<void> {
-    await typed<Tables>(x).updateTable('ioc.trucks').set({ stage, stage_at: at, ...(arrived ? { arrived_at: at } : {}) }).where('journey_id', '=', journeyId).execute();
+  /** Moves a truck to a stage; answers its row as it is now, or null when the projection has no such truck. */
+  async moveTruck(x: Executor, journeyId: string, stage: string, at: Date, arrived: boolean): Promise<TruckRow | null> {
+    return (await typed<Tables>(x).updateTable('ioc.trucks').set({ stage, stage_at: at, ...(arrived ? { arrived_at: at } : {}) })
+      .where('journey_id', '=', journeyId).returningAll().executeTakeFirst()) ?? null;
   },
   async onSite(x: Executor, limit: number): Promise<TruckView[]> {
     const rows = await typed<Tables>(x).selectFrom('ioc.trucks').selectAll().where('stage', 'in', [...ON_SITE_STAGES]).orderBy('stage_at').limit(limit).execute();
@@ -37,6 +39,21 @@ export const projection = {
   async yardOccupied(x: Executor): Promise<number> {
     const r = await typed<Tables>(x).selectFrom('ioc.trucks').select((eb) => eb.fn.countAll<string>().as('n')).where('stage', 'in', [...YARD_STAGES]).executeTakeFirst();
     return Number(r?.n ?? 0);
+  },
+  /** Trucks waiting per direction and trucks in the yard, in one read (the projector does it per stage event). */
+  async gauges(x: Executor): Promise<{ queue: Record<string, number>; yardOccupied: number }> {
+    const rows = await typed<Tables>(x).selectFrom('ioc.trucks').select((eb) => [
+      'direction',
+      eb.fn.countAll<string>().filterWhere('stage', 'in', [...QUEUE_STAGES]).as('queue'),
+      eb.fn.countAll<string>().filterWhere('stage', 'in', [...YARD_STAGES]).as('yard'),
+    ]).where('stage', 'in', [...new Set([...QUEUE_STAGES, ...YARD_STAGES])]).groupBy('direction').execute();
+    const queue: Record<string, number> = {};
+    let yardOccupied = 0;
+    for (const r of rows) {
+      queue[r.direction] = Number(r.queue);
+      yardOccupied += Number(r.yard);
+    }
+    return { queue, yardOccupied };
   },
   async countStageSince(x: Executor, stage: string, since: Date): Promise<number> {
     const r = await typed<Tables>(x).selectFrom('ioc.trucks').select((eb) => eb.fn.countAll<string>().as('n')).where('stage', '=', stage).where('stage_at', '>=', since).executeTakeFirst();
@@ -73,13 +90,20 @@ export const projection = {
 
 /** Per-minute KPI values. */
 export const kpiMinutes = {
-  async add(x: Executor, minute: Date, metric: string, by = 1): Promise<void> {
-    await typed<Tables>(x).insertInto('ioc.kpi_minutes').values({ minute, metric, value: by })
+  /** Adds one to each metric's value of the minute. */
+  async add(x: Executor, minute: Date, ...metrics: string[]): Promise<void> {
+    if (metrics.length === 0) return;
+    const counts = new Map<string, number>();
+    for (const m of metrics) counts.set(m, (counts.get(m) ?? 0) + 1);
+    await typed<Tables>(x).insertInto('ioc.kpi_minutes').values([...counts].map(([metric, value]) => ({ minute, metric, value })))
       .onConflict((oc) => oc.columns(['minute', 'metric']).doUpdateSet({ value: sql<number>`ioc.kpi_minutes.value + excluded.value` })).execute();
   },
-  async set(x: Executor, minute: Date, metric: string, value: number): Promise<void> {
-    await typed<Tables>(x).insertInto('ioc.kpi_minutes').values({ minute, metric, value })
-      .onConflict((oc) => oc.columns(['minute', 'metric']).doUpdateSet({ value })).execute();
+  /** Sets the minute's value of each metric (gauges), in one statement. */
+  async set(x: Executor, minute: Date, values: Record<string, number>): Promise<void> {
+    const rows = Object.entries(values).map(([metric, value]) => ({ minute, metric, value }));
+    if (rows.length === 0) return;
+    await typed<Tables>(x).insertInto('ioc.kpi_minutes').values(rows)
+      .onConflict((oc) => oc.columns(['minute', 'metric']).doUpdateSet({ value: sql<number>`excluded.value` })).execute();
   },
   async range(x: Executor, from: Date, to: Date): Promise<MinuteValue[]> {
     const rows = await typed<Tables>(x).selectFrom('ioc.kpi_minutes').selectAll().where('minute', '>=', from).where('minute', '<=', to).execute();
