@@ -36,7 +36,9 @@ export async function startBenchServer(
     drop = () => scratch.drop();
   }
   const script = server.script ?? path.join(import.meta.dirname, 'server.ts');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script, ...(server.args ?? [])], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the platform process.
+  const nodeArgs = (envFlag('BENCH_SERVER_NODE_ARGS') || '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...(server.args ?? [])], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let buf = '';
     child.stdout!.on('data', (d: Buffer) => {

@@ -32,6 +32,8 @@ for (const kind of databaseKinds('the IOC')) {
     test('arriving trucks fill the site picture and the KPIs and raise the queue and yard alerts', async () => {
       for (const [i, plate] of PLATES.slice(0, 3).entries()) journeys.push((await bookTruck(h, plate, i)).journeyId);
       h.clock.set('2026-11-23T08:55:00Z');
+      // The first truck is seen by the approach camera before the barrier: the camera shows up alive.
+      assert.equal((await read(h, DEVICES.camera, { type: 'plate', readId: 'cam-0', plate: PLATES[0], confidence: 0.97, position: 'entry', lane: 1 })).status, 200);
       for (const [i, plate] of PLATES.slice(0, 3).entries()) await arrive(h, plate, `e-${i}`);
       await h.bf.platform.bus.drain();
 
@@ -40,7 +42,7 @@ for (const kind of databaseKinds('the IOC')) {
       assert.deepEqual(pic.body.trucks.map((t: { journeyId: string; stage: string }) => `${t.journeyId}:${t.stage}`).sort(), journeys.map((j) => `${j}:in_yard`).sort());
       assert.deepEqual(pic.body.yard, { occupied: 3, capacity: 3, ratio: 1 });
       assert.equal(pic.body.lanes.find((l: { direction: string; laneClass: string }) => l.direction === 'inbound' && l.laneClass === 'general').waiting, 3);
-      assert.deepEqual(pic.body.devices.map((d: { deviceId: string; kind: string; silent: boolean }) => `${d.deviceId}:${d.kind}:${d.silent}`), ['bar-entry-1:barrier:false']);
+      assert.deepEqual(pic.body.devices.map((d: { deviceId: string; kind: string; silent: boolean }) => `${d.deviceId}:${d.kind}:${d.silent}`), ['bar-entry-1:barrier:false', 'cam-entry-1:plate-camera:false']);
       assert.deepEqual([pic.body.kpis.peoplePerHour, pic.body.kpis.peopleMeasured], [0, false]);
 
       const kpis = await get('/api/ioc/kpis?from=2026-11-23T08:54:00Z&to=2026-11-23T08:55:00Z');

@@ -109,7 +109,7 @@ export class ReadService {
       case 'weight': {
         const { m, j: found } = await this.find(w.tx, read.plate, 0.9, CANDIDATE_STATES.weighbridge);
         if (m.kind !== 'matched') return this.refer(w, device, read.readId, read.plate, m, null);
-        const j = await applyJourney(w, found!, { kind: 'weigh', grossKg: read.grossKg }, device.deviceId);
+        const j = await applyJourney(w, found!, { kind: 'weigh', grossKg: read.grossKg }, device.deviceId, device);
         return { outcome: 'matched', journeyId: j.id, journey: j, decision: null, detail: { state: j.state, exceptions: openExceptions(j).map((e) => e.kind) } };
       }
       case 'container': return this.container(w, device, read);
@@ -141,27 +141,27 @@ export class ReadService {
     let j = found!;
     const match = { plate: m.plate, distance: m.distance, confidence: m.confidence, margin: m.margin };
     if (read.position === 'entry') {
-      if (j.state === 'expected') j = await applyJourney(w, j, { kind: 'arrive', plateRead: read.plate }, device.deviceId);
+      if (j.state === 'expected') j = await applyJourney(w, j, { kind: 'arrive', plateRead: read.plate }, device.deviceId, device);
       if (!barrier) return { outcome: 'matched', journeyId: j.id, journey: j, decision: null, detail: { match, state: j.state } };
       const outside = slotWindowProblem(j.slotStart, w.now, this.settings);
       const admitted = j.exceptions.some((e) => e.kind === 'slot_window' && e.resolution?.override);
       const held = openExceptions(j).some((e) => e.kind === 'slot_window');
       if (outside && !admitted) {
-        if (!held) j = await applyJourney(w, j, { kind: 'raise', exception: 'slot_window', detail: outside.message }, device.deviceId);
+        if (!held) j = await applyJourney(w, j, { kind: 'raise', exception: 'slot_window', detail: outside.message }, device.deviceId, device);
         return { outcome: 'matched', journeyId: j.id, journey: j, decision: { action: 'hold', reasons: [{ code: outside.code, message: outside.message }] }, detail: { match, state: j.state } };
       }
-      if (held) j = await applyJourney(w, j, { kind: 'resolve', exception: 'slot_window', reason: 'arrived again within the slot window' }, device.deviceId);
+      if (held) j = await applyJourney(w, j, { kind: 'resolve', exception: 'slot_window', reason: 'arrived again within the slot window' }, device.deviceId, device);
       if ((await journeys.countInStates(w.tx, ['in_yard', 'called_forward'], this.settings.gate)) >= this.settings.yardCapacity) {
         w.emit({ type: 'gate.yard_full', subject: j.id, data: { journeyId: j.id, capacity: this.settings.yardCapacity } });
         return { outcome: 'matched', journeyId: j.id, journey: j, decision: { action: 'hold', reasons: [{ code: 'YARD_FULL', message: 'The yard is full; wait for the call' }] }, detail: { match } };
       }
-      j = await enterYard(w, j, this.settings, device.deviceId);
+      j = await enterYard(w, j, this.settings, device.deviceId, device);
       return { outcome: 'matched', journeyId: j.id, journey: j, decision: { action: 'open', reasons: [{ code: 'BOOKED', message: `Booked slot ${j.slotStart.toISOString()}` }] }, detail: { match, state: j.state, fee: j.fee } };
     }
     if (read.position === 'exit') {
       const reasons = exitHoldReasons(j);
       if (reasons.length > 0 || !barrier) return { outcome: 'matched', journeyId: j.id, journey: j, decision: barrier ? { action: 'hold', reasons } : null, detail: { match, state: j.state } };
-      j = await applyJourney(w, j, { kind: j.laneClass === 'agv' ? 'hand_to_agv' : 'exit' }, device.deviceId);
+      j = await applyJourney(w, j, { kind: j.laneClass === 'agv' ? 'hand_to_agv' : 'exit' }, device.deviceId, device);
       return { outcome: 'matched', journeyId: j.id, journey: j, decision: { action: 'open', reasons: [{ code: 'CLEARED', message: 'Released by customs and checked by the border guard' }] }, detail: { match, state: j.state } };
     }
     return { outcome: 'matched', journeyId: j.id, journey: j, decision: null, detail: { match, state: j.state } };
@@ -176,7 +176,7 @@ export class ReadService {
     }
     if (!j) return { outcome: 'recorded', journeyId: null, decision: null, detail: { container: r.number, corrected: r.corrected } };
     const mismatch = containerMismatch(r.number, j.containers);
-    if (mismatch) j = await applyJourney(w, j, { kind: 'raise', exception: 'container_mismatch', detail: mismatch }, device.deviceId);
+    if (mismatch) j = await applyJourney(w, j, { kind: 'raise', exception: 'container_mismatch', detail: mismatch }, device.deviceId, device);
     return { outcome: 'matched', journeyId: j.id, journey: j, decision: null, detail: { container: r.number, corrected: r.corrected, declared: !mismatch, exceptions: openExceptions(j).map((e) => e.kind) } };
   }
 
@@ -186,7 +186,7 @@ export class ReadService {
     let j = found!;
     if (read.status !== 'intact') {
       const detail = `seal ${read.seal}${read.container ? ` on ${read.container}` : ''} reported ${read.status} by ${device.deviceId}`;
-      j = await applyJourney(w, j, { kind: 'raise', exception: 'seal_problem', detail }, device.deviceId);
+      j = await applyJourney(w, j, { kind: 'raise', exception: 'seal_problem', detail }, device.deviceId, device);
     }
     return { outcome: 'matched', journeyId: j.id, journey: j, decision: null, detail: { seal: read.seal, status: read.status, exceptions: openExceptions(j).map((e) => e.kind) } };
   }

@@ -78,6 +78,8 @@ async function project(w: AlertWrite, event: DomainEvent, deps: { ids: IdGenerat
     const journeyId = str(d.journeyId);
     if (!journeyId) return false;
     if (event.type === 'gate.no_show' && str(d.bookingId)) await kpiMinutes.add(tx, minute, 'slot.no_show');
+    // A stage reached by a device's read (camera, weighbridge, barrier) shows that device alive.
+    await seeDevice(w, deps, str(d.deviceId), str(d.deviceKind) ?? 'unknown', at, null);
     let truck = await projection.moveTruck(tx, journeyId, stage, at, stage === 'arrived');
     if (!truck) {
       await projection.upsertTruck(tx, { journeyId, plate: str(d.plate) ?? '', direction: str(d.direction) ?? 'inbound', laneClass: 'general', stage: 'expected', declarationId: str(d.declarationId), slotStart: null, at });
@@ -97,16 +99,17 @@ async function project(w: AlertWrite, event: DomainEvent, deps: { ids: IdGenerat
     return true;
   }
   const deviceKind = DEVICE_EVENTS[event.type];
-  if (deviceKind) {
-    const deviceId = str(d.deviceId);
-    // An unconfirmed command says the barrier is not answering: it does not count as seen.
-    if (deviceId && event.type !== 'gate.barrier_unconfirmed') {
-      await projection.seeDevice(tx, deviceId, deviceKind, at, event.type === 'gate.barrier_state' ? str(d.state) : null);
-      await applyConditions(w, deps.ids, { raise: [], clear: [{ rule: 'device_silent', subject: deviceId }] });
-    }
-  }
+  // An unconfirmed command says the barrier is not answering: it does not count as seen.
+  if (deviceKind && event.type !== 'gate.barrier_unconfirmed') await seeDevice(w, deps, str(d.deviceId), deviceKind, at, event.type === 'gate.barrier_state' ? str(d.state) : null);
   for (const c of eventRules(event.type, event.subject, d, null)) await raiseAlert(w, deps.ids, c);
   return true;
+}
+
+/** Marks a device seen now and resolves its `device_silent` alert, if any. */
+async function seeDevice(w: AlertWrite, deps: { ids: IdGenerator }, deviceId: string | null, kind: string, at: Date, state: string | null): Promise<void> {
+  if (!deviceId) return;
+  await projection.seeDevice(w.tx, deviceId, kind, at, state);
+  await applyConditions(w, deps.ids, { raise: [], clear: [{ rule: 'device_silent', subject: deviceId }] });
 }
 
 /** Stores this minute's queue and yard gauges and runs the threshold rules on them. */
