@@ -180,11 +180,13 @@ export async function buildPlatform(config: Config, options: PlatformOptions = {
   bus.start();
   // Hourly housekeeping: idempotency keys are kept a day (docs/api.md); delivered outbox rows and
   // processed-event marks as long as the JetStream stream keeps events, 7 days (docs/events.md);
-  // ledger checkpoints older than an hour thinned to one an hour (docs/ledger.md).
+  // ledger checkpoints older than an hour thinned to one an hour (docs/ledger.md); trucks that left
+  // the site a day ago dropped from the IOC's picture (docs/ioc.md).
   const prune = async () => {
     await pruneIdempotencyKeys(db);
     await bus.prune(new Date(clock.now().getTime() - EVENT_RETENTION_MS));
     await ledger.thinCheckpoints(new Date(clock.now().getTime() - 3_600_000));
+    await ioc.prune(new Date(clock.now().getTime() - 24 * 3_600_000));
   };
   const pruner = setInterval(() => void prune().catch((err: unknown) => log.error({ err }, 'pruning failed')), 3_600_000);
   pruner.unref();

@@ -84,5 +84,21 @@ for (const kind of ['pglite', 'postgres'] as const) {
       const picture = await ioc.picture.snapshot();
       assert.deepEqual(picture.devices.map((d) => [d.deviceId, d.kind, d.state, d.silent]), [['bar-1', 'barrier', 'open', false]]);
     });
+
+    test('housekeeping forgets trucks that left a day ago; trucks on site and the KPIs stay', async (t) => {
+      const database = await openTestDatabase(t, kind, [platformMigrations, auditMigrations, iocMigrations]);
+      if (!database) return;
+      const { clock, ioc, deliver, truckThrough } = harness(database.db, null);
+      await truckThrough('jrn_gone', 5);
+      const left = clock.now();
+      await deliver('gate.arrived', 'jrn_here', { journeyId: 'jrn_here', plate: 'P-here', direction: 'inbound', declarationId: 'decl_here' });
+      const trucks = async () => (await database.db.selectFrom('ioc.trucks' as never).select('journey_id' as never).orderBy('journey_id' as never).execute()).map((r) => (r as { journey_id: string }).journey_id);
+      assert.equal(await ioc.prune(left), 0, 'left just now: kept');
+      assert.deepEqual(await trucks(), ['jrn_gone', 'jrn_here']);
+      assert.equal(await ioc.prune(new Date(left.getTime() + 1)), 1);
+      assert.deepEqual(await trucks(), ['jrn_here'], 'the truck still on site stays however long it has been there');
+      const [point] = await ioc.picture.kpis(left, left);
+      assert.equal(point!.clearance.inbound.count, 1, 'its clearance sample still counts');
+    });
   });
 }

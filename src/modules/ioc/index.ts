@@ -16,6 +16,7 @@ import { LiveHub } from './live.ts';
 import type { ForecastProvider, IocSite } from './model.ts';
 import { PictureService } from './picture-service.ts';
 import { iocProjector } from './projector.ts';
+import { projection } from './store/projection.ts';
 import { iocRoutes, publicStatusRoutes } from './routes.ts';
 import type { IocSettings } from './settings.ts';
 
@@ -58,6 +59,11 @@ export interface IocModule {
   liveClients(): number;
   /** Mounts /api/ioc and /api/public. */
   register(app: HttpApp): Promise<void>;
+  /**
+   * Forgets trucks that left the site before `before` (the picture shows trucks on site; their
+   * clearance samples and the per-minute KPIs stay). Answers how many. Run by the hourly housekeeping.
+   */
+  prune(before: Date): Promise<number>;
   /** Runs the timer rules once (device silence, escalation, forecast drift) at the clock's now. */
   tick(): Promise<TickResult>;
   /** Starts the timer rules every `tickSeconds` of wall time. */
@@ -83,6 +89,7 @@ export function createIocModule(deps: IocDeps): IocModule {
       await app.register(iocRoutes({ picture, alerts, incidents, hub }), { prefix: '/api/ioc' });
       await app.register(publicStatusRoutes(picture), { prefix: '/api/public' });
     },
+    prune: (before) => projection.pruneTrucks(deps.db, before),
     tick,
     start() {
       if (timer) return;

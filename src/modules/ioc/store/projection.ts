@@ -1,6 +1,6 @@
 import { sql, typed, type Executor } from '../../../infra/db/index.ts';
 import type { MinuteValue, ClearanceSample } from '../kpis.ts';
-import { QUEUE_STAGES, YARD_STAGES, ON_SITE_STAGES } from '../model.ts';
+import { FINAL_STAGES, QUEUE_STAGES, YARD_STAGES, ON_SITE_STAGES } from '../model.ts';
 import type { Tables, TruckRow } from './tables.ts';
 
 /** A truck on the site picture. */
@@ -58,6 +58,11 @@ export const projection = {
   async countStageSince(x: Executor, stage: string, since: Date): Promise<number> {
     const r = await typed<Tables>(x).selectFrom('ioc.trucks').select((eb) => eb.fn.countAll<string>().as('n')).where('stage', '=', stage).where('stage_at', '>=', since).executeTakeFirst();
     return Number(r?.n ?? 0);
+  },
+  /** Forgets trucks that reached a final stage (left, handed over, cancelled, no-show) before `before`; answers how many. */
+  async pruneTrucks(x: Executor, before: Date): Promise<number> {
+    const r = await typed<Tables>(x).deleteFrom('ioc.trucks').where('stage', 'in', [...FINAL_STAGES]).where('stage_at', '<', before).executeTakeFirst();
+    return Number(r.numDeletedRows);
   },
   async setChannel(x: Executor, declarationId: string, channel: string, at: Date): Promise<void> {
     await typed<Tables>(x).insertInto('ioc.declarations').values({ declaration_id: declarationId, channel, updated_at: at })
