@@ -50,7 +50,7 @@ function page<P extends PageId>(id: P, roles: readonly Role[], cards: readonly C
  */
 export const PAGES: readonly ShellPage[] = [
   page('declarations', ['declarant'], []),
-  page('slots', ['declarant'], ['booked', 'wait']),
+  page('slots', ['declarant'], []),
   page('worklist', ['customs_officer', 'customs_supervisor'], []),
   page('inspections', ['customs_officer'], ['scans', 'tasks']),
   page('supervision', ['customs_supervisor'], ['workload', 'abuse']),
@@ -58,7 +58,7 @@ export const PAGES: readonly ShellPage[] = [
   page('live', ['ioc_operator'], []),
   page('incidents', ['ioc_operator'], []),
   page('gate', ['border_guard', 'ioc_operator'], []),
-  page('exchange', ['partner_system'], ['advance', 'notices']),
+  page('exchange', ['customs_supervisor', 'admin'], []),
   page('admin', ['admin'], []),
   page('audit', ['auditor', 'customs_supervisor', 'admin'], ['exports']),
   page('ledger', ['auditor', 'partner_system'], []),

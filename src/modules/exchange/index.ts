@@ -139,7 +139,7 @@ export function createExchangeModule(deps: ExchangeDeps): ExchangeModule {
     consumer: exchangeConsumer(deps.clock, deps.ids, outbox, deps.ports, () => sender.notify()),
     reconciliation: (from, to) => reconciliation(deps.db, from, to),
     async register(app) {
-      await app.register(exchangeRoutes({ db: deps.db, siteId: deps.siteId, keys, partners, outbox, inbox, advance, ledgerKeys: () => deps.ledgerKeys ?? null }), { prefix: '/api/exchange' });
+      await app.register(exchangeRoutes({ db: deps.db, clock: deps.clock, siteId: deps.siteId, keys, partners, outbox, inbox, advance, ledgerKeys: () => deps.ledgerKeys ?? null }), { prefix: '/api/exchange' });
     },
     async start() {
       await keys.load();

@@ -3,6 +3,7 @@ import { platformError, type AppError } from '../../infra/errors/index.ts';
 import { actorOf, contextOf, requireRole, type HttpApp } from '../../infra/http/index.ts';
 import type { AdvanceService } from './advance-service.ts';
 import { exchangeError } from './errors.ts';
+import { linkHealth } from './health.ts';
 import type { InboxService } from './inbox-service.ts';
 import type { KeyRing } from './keys.ts';
 import type { Partner } from './model.ts';
@@ -14,6 +15,7 @@ import { AdvanceQuery, BatchBody, MessageParams, MessagesQuery, MismatchQuery, P
 import { inbox, type IncomingMessage } from './store/inbox.ts';
 import { outbox, type OutgoingMessage } from './store/outbox.ts';
 import type { Db } from '../../infra/db/index.ts';
+import type { Clock } from '../../infra/clock/index.ts';
 
 /** Who reads messages and the reconciliation: customs management, audit, the IOC, admins and the partner's staff. */
 export const EXCHANGE_READERS: readonly Role[] = ['admin', 'customs_supervisor', 'auditor', 'ioc_operator', 'partner_system'];
@@ -23,6 +25,7 @@ const tags = ['exchange'];
 /** What the routes call. */
 export interface ExchangeRouteServices {
   db: Db;
+  clock: Clock;
   siteId: string;
   keys: KeyRing;
   partners: PartnerService;
@@ -49,6 +52,11 @@ export function exchangeRoutes(s: ExchangeRouteServices) {
     }));
 
     app.get('/partners', { schema: { tags, summary: 'The configured partners' }, preHandler: readers }, async () => ({ items: await s.partners.list() }));
+    app.get('/partners/:id/health', { schema: { tags, summary: 'The link with one partner: keys, waiting and dead-lettered messages, last delivery, what came in', params: PartnerParams }, preHandler: readers }, async (req) => {
+      const p = await s.partners.get(req.params.id);
+      if (!p) throw exchangeError('EXCHANGE_PARTNER_NOT_FOUND', `No partner ${req.params.id}`);
+      return linkHealth(s.db, p, s.keys.list(), s.clock.now());
+    });
     app.put('/partners/:id', { schema: { tags, summary: 'Creates or replaces a partner', params: PartnerParams, body: PartnerBody }, preHandler: admin }, async (req) => {
       const b = req.body;
       const p: Partner = { id: req.params.id, name: b.name, endpoint: b.endpoint, keys: b.keys, sends: b.sends, receives: b.receives, ledgerKey: b.ledgerKey ?? null, witnessKey: b.witnessKey ?? null };
@@ -78,14 +86,14 @@ export function exchangeRoutes(s: ExchangeRouteServices) {
     app.post('/messages/batch', { schema: { tags, summary: 'Queues up to 500 messages in one transaction', body: SendBatchBody }, preHandler: requireRole('admin', 'partner_system') }, async (req, reply) =>
       reply.status(202).send({ items: await s.outbox.send(contextOf(req), req.body.messages) }));
     app.get('/messages', { schema: { tags, summary: 'Sent (`out`) or received (`in`) messages, by partner and sequence', querystring: MessagesQuery }, preHandler: readers }, async (req) => {
-      const q = { partnerId: req.query.partner, state: req.query.state, consignmentRef: req.query.consignmentRef, limit: req.query.limit ?? 100 };
+      const q = { partnerId: req.query.partner, state: req.query.state, consignmentRef: req.query.consignmentRef, type: req.query.type, newestFirst: req.query.order === 'newest', limit: req.query.limit ?? 100 };
       return { items: req.query.direction === 'out' ? (await outbox.list(s.db, q)).map(presentOut) : (await inbox.list(s.db, q)).map(presentIn) };
     });
-    app.get('/messages/:id', { schema: { tags, summary: 'One message, sent or received', params: MessageParams }, preHandler: readers }, async (req) => {
+    app.get('/messages/:id', { schema: { tags, summary: 'One message, sent or received, with its envelope and the signed acknowledgement', params: MessageParams }, preHandler: readers }, async (req) => {
       const out = await outbox.byId(s.db, req.params.id);
-      if (out) return presentOut(out);
+      if (out) return { ...presentOut(out), envelope: out.message, ack: out.ack };
       const inn = await inbox.byId(s.db, req.params.id);
-      if (inn) return presentIn(inn);
+      if (inn) return { ...presentIn(inn), envelope: inn.message, ack: inn.ack };
       throw exchangeError('EXCHANGE_MESSAGE_NOT_FOUND', `No message ${req.params.id}`);
     });
     app.post('/messages/:id/retry', { schema: { tags, summary: 'Puts a dead-lettered message back in line', params: MessageParams }, preHandler: admin }, async (req) =>

@@ -34,6 +34,8 @@ export const RotateBody = Type.Object({ overlapSeconds: Type.Integer({ minimum: 
 export const MessagesQuery = Type.Object({
   direction: Type.Union([Type.Literal('out'), Type.Literal('in')]), partner: Type.Optional(partnerId), state: Type.Optional(Type.String({ maxLength: 20 })),
   consignmentRef: Type.Optional(Type.String({ maxLength: 200 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, default: 100 })),
+  type: Type.Optional(typeEnum),
+  order: Type.Optional(Type.Union([Type.Literal('sequence'), Type.Literal('newest')], { description: '`sequence` (default): by partner and sequence; `newest`: the latest created first' })),
 }, closed);
 /** The reconciliation period. */
 export const ReconciliationQuery = Type.Object({ from: instant, to: instant }, closed);

@@ -1,19 +1,21 @@
 import type { KeyObject } from 'node:crypto';
-import type { RequestContext } from '../../infra/auth/index.ts';
+import { hasRole, type RequestContext } from '../../infra/auth/index.ts';
 import { sql, type Db, type Executor } from '../../infra/db/index.ts';
 import type { UnitOfWork } from '../../infra/events/index.ts';
 import type { IdGenerator } from '../../infra/ids/index.ts';
 import type { Clock } from '../../infra/clock/index.ts';
 import { gateError } from './errors.ts';
-import type { Booking, Direction, GateId, Journey, LaneClass, VehicleClass } from './model.ts';
+import { decodeCursor, plateFilter, slotRange } from './listing.ts';
+import type { Booking, BookingStatus, Direction, GateId, Journey, LaneClass, VehicleClass } from './model.ts';
 import { signPass } from './pass.ts';
-import { actorName, bookingPolicy } from './policies.ts';
+import { actorName, bookingPolicy, BOOKING_READERS } from './policies.ts';
 import { normalizePlate, samePlate } from './plates.ts';
 import type { DeclarationLookup, DeclarationSummary } from './ports.ts';
 import type { GateSettings } from './settings.ts';
 import { isSlotStart, offerSlots, SLOT_MS, type PartnerWindow, type SlotOffer } from './slots.ts';
 import { bookings, partnerWindows } from './store/bookings.ts';
 import { journeys } from './store/journeys.ts';
+import type { BookingFilter } from './store/bookings.ts';
 import { registry } from './store/registry.ts';
 import { trailerProblem } from './registry.ts';
 
@@ -29,6 +31,17 @@ export interface BookingRequest {
   trailerPlate?: string | null;
   driverName: string;
   driverDocument: string;
+}
+
+/** A booking list query as the route received it (times and plate still as text). */
+export interface BookingListRequest {
+  statuses?: BookingStatus[];
+  declarationId?: string;
+  plate?: string;
+  from?: string;
+  to?: string;
+  cursor?: string;
+  limit: number;
 }
 
 type SlotKey = { gate: GateId; direction: Direction; laneClass: LaneClass };
@@ -150,6 +163,22 @@ export class BookingService {
       });
     }
     return released;
+  }
+
+  /**
+   * The bookings the actor may see (a declarant: its enterprise's; agency staff: all), newest slot
+   * first, each with its journey. Fetches one more than `limit` so the caller knows a next page exists.
+   */
+  async list(ctx: RequestContext, q: BookingListRequest): Promise<Array<{ booking: Booking; journey: Journey | null }>> {
+    const actor = ctx.actor!;
+    const filter: BookingFilter = {
+      enterpriseId: hasRole(actor, ...BOOKING_READERS) ? null : actor.enterpriseId ?? '-',
+      statuses: q.statuses, declarationId: q.declarationId, plate: plateFilter(q.plate), ...slotRange(q.from, q.to),
+      after: q.cursor ? decodeCursor(q.cursor) : undefined,
+    };
+    const found = await bookings.list(this.db, filter, q.limit + 1);
+    const byBooking = new Map((await journeys.byBookings(this.db, found.map((b) => b.id))).map((j) => [j.bookingId, j]));
+    return found.map((booking) => ({ booking, journey: byBooking.get(booking.id) ?? null }));
   }
 
   /** One booking the actor may see. */

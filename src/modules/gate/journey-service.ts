@@ -6,7 +6,8 @@ import { gateError } from './errors.ts';
 import { feeFor, receiptNumber } from './fees.ts';
 import type { JourneyCommand } from './journey.ts';
 import { applyJourney } from './journey-writer.ts';
-import type { Direction, Journey, LaneClass } from './model.ts';
+import { decodeCursor, plateFilter } from './listing.ts';
+import type { Direction, Journey, JourneyState, LaneClass } from './model.ts';
 import { actorName, bookingPolicy } from './policies.ts';
 import type { GateSettings } from './settings.ts';
 import { journeys } from './store/journeys.ts';
@@ -21,6 +22,16 @@ export interface GateOverview {
   yard: { queue: QueuePosition[]; calledForward: number; capacity: number; occupancy: number; atOuterGate: number };
   dwell: StageDwell[];
   held: Journey[];
+}
+
+/** A journey list query as the route received it (times and plate still as text). */
+export interface JourneyListRequest {
+  states?: JourneyState[];
+  direction?: Direction;
+  plate?: string;
+  since?: string;
+  cursor?: string;
+  limit: number;
 }
 
 /** Journeys: officer and guard actions, the yard queue, call-forward, fees and clearance times. */
@@ -39,6 +50,14 @@ export class JourneyService {
     const j = await journeys.byId(this.db, id);
     if (!j || (ctx.actor && ctx.actor.kind !== 'system' && !bookingPolicy.read(ctx.actor, j))) throw gateError('GATE_JOURNEY_NOT_FOUND', `No journey ${id}`);
     return j;
+  }
+
+  /** Journeys matching the query, newest slot first; one more than `limit` so the caller knows a next page exists. */
+  async list(q: JourneyListRequest): Promise<Journey[]> {
+    return journeys.list(this.db, {
+      states: q.states, direction: q.direction, plate: plateFilter(q.plate), since: q.since === undefined ? undefined : new Date(q.since),
+      after: q.cursor ? decodeCursor(q.cursor) : undefined,
+    }, q.limit + 1);
   }
 
   /** Gives one command to a journey (guard's border check, officer's override, …). */

@@ -74,6 +74,11 @@ export interface Journey {
   version: number;
 }
 
+/** Where a booking stands: held, used by its truck, cancelled, or lapsed without the truck. */
+export const BOOKING_STATUSES = ['active', 'used', 'cancelled', 'no_show'] as const;
+/** A booking status. */
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
 /** A booking of a crossing slot: what the declarant holds, bound to plate and driver. */
 export interface Booking {
   id: string;
@@ -86,7 +91,7 @@ export interface Booking {
   plate: string;
   driverName: string;
   driverDocument: string;
-  status: 'active' | 'used' | 'cancelled' | 'no_show';
+  status: BookingStatus;
   rebookings: number;
   createdAt: Date;
   updatedAt: Date;

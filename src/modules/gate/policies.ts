@@ -1,10 +1,11 @@
 import { hasRole, type Actor, type Policy } from '../../infra/auth/index.ts';
 
+/** Agency roles that see every enterprise's bookings and journeys. */
+export const BOOKING_READERS = ['admin', 'customs_officer', 'customs_supervisor', 'border_guard', 'ioc_operator', 'auditor'] as const;
+
 /** Who may see and change bookings and journeys: declarants their own enterprise's, agency staff all. */
 export const bookingPolicy: Policy<{ enterpriseId: string }, 'read' | 'book'> = {
-  read: (actor, b) =>
-    hasRole(actor, 'admin', 'customs_officer', 'customs_supervisor', 'border_guard', 'ioc_operator', 'auditor') ||
-    (hasRole(actor, 'declarant') && actor.enterpriseId === b.enterpriseId),
+  read: (actor, b) => hasRole(actor, ...BOOKING_READERS) || (hasRole(actor, 'declarant') && actor.enterpriseId === b.enterpriseId),
   book: (actor, b) => hasRole(actor, 'declarant') && actor.enterpriseId === b.enterpriseId,
 };
 

@@ -2,11 +2,12 @@ import { Type } from 'typebox';
 import { actorOf, contextOf, requireAuth, requireRole, type HttpApp } from '../../infra/http/index.ts';
 import type { BookingService } from './booking-service.ts';
 import type { JourneyService } from './journey-service.ts';
-import { GATE_STAFF, OVERRIDERS } from './policies.ts';
-import { BookingBody, CallForwardBody, IdParams, OverrideBody, PartnerCapacityBody, RaiseBody, RebookBody, SlotsQuery } from './schema.ts';
+import { listPage } from './listing.ts';
+import { BOOKING_READERS, GATE_STAFF, OVERRIDERS } from './policies.ts';
+import { BookingBody, BookingListQuery, CallForwardBody, IdParams, JourneyListQuery, OverrideBody, PartnerCapacityBody, RaiseBody, RebookBody, SlotsQuery } from './schema.ts';
 import type { Db } from '../../infra/db/index.ts';
 import { referrals } from './store/reads.ts';
-import { presentBooking, presentJourney, presentQueued, presentSlot } from './views.ts';
+import { presentBooking, presentBookingItem, presentJourney, presentQueued, presentSlot } from './views.ts';
 import { DIRECTIONS } from './model.ts';
 
 const tags = ['gate'];
@@ -29,6 +30,15 @@ export function gateRoutes(s: { bookings: BookingService; journeys: JourneyServi
       });
       return reply.status(201).header('location', `/api/gate/bookings/${booking.id}`).send({ ...presentBooking(booking), journeyId: journey.id });
     });
+    app.get('/bookings', {
+      schema: { tags, summary: 'Bookings you may see (a declarant: its enterprise\'s), newest slot first, with their journey; `{items, next}`', querystring: BookingListQuery },
+      preHandler: requireRole('declarant', ...BOOKING_READERS),
+    }, async (req) => {
+      const q = req.query;
+      const limit = q.limit ?? 50;
+      const found = await s.bookings.list(contextOf(req), { statuses: q.status, declarationId: q.declarationId, plate: q.plate, from: q.from, to: q.to, cursor: q.cursor, limit });
+      return listPage(found, limit, (x) => x.booking, presentBookingItem);
+    });
     app.get('/bookings/:id', { schema: { tags, params: IdParams }, preHandler: requireAuth }, async (req) => presentBooking(await s.bookings.get(contextOf(req), req.params.id)));
     app.post('/bookings/:id/rebook', { schema: { tags, summary: 'Move the booking to another slot', params: IdParams, body: RebookBody }, preHandler: requireRole('declarant') }, async (req) =>
       presentBooking(await s.bookings.rebook(contextOf(req), req.params.id, new Date(req.body.slotStart))));
@@ -39,6 +49,14 @@ export function gateRoutes(s: { bookings: BookingService; journeys: JourneyServi
     app.get('/pass-key', { schema: { tags, summary: 'The Ed25519 public key gate devices verify passes with (raw, base64)' } }, async () => ({ algorithm: 'Ed25519', publicKey: s.passPublicKey }));
     app.post('/no-shows/release', { schema: { tags, summary: 'Release the slots of trucks past their grace period' }, preHandler: requireRole('ioc_operator', 'admin') }, async (req) => ({ released: await s.bookings.releaseNoShows(contextOf(req)) }));
 
+    app.get('/journeys', {
+      schema: { tags, summary: 'Journeys, newest slot first; `since` keeps those changed since then; `{items, next}`', querystring: JourneyListQuery },
+      preHandler: requireRole(...GATE_STAFF),
+    }, async (req) => {
+      const q = req.query;
+      const limit = q.limit ?? 50;
+      return listPage(await s.journeys.list({ states: q.state, direction: q.direction, plate: q.plate, since: q.since, cursor: q.cursor, limit }), limit, (j) => j, presentJourney);
+    });
     app.get('/journeys/:id', { schema: { tags, summary: 'A truck\'s journey with every stage and its time', params: IdParams }, preHandler: requireAuth }, async (req) => presentJourney(await s.journeys.get(contextOf(req), req.params.id)));
     app.post('/journeys/:id/border-check', { schema: { tags, summary: 'The border guard checked the truck and driver', params: IdParams }, preHandler: requireRole('border_guard') }, async (req) =>
       presentJourney(await s.journeys.act(contextOf(req), req.params.id, { kind: 'border_check' })));

@@ -3,7 +3,7 @@
  * only; what a value means (plate, check digit, slot) is decided by the model.
  */
 import { Type, type Static } from 'typebox';
-import { DIRECTIONS, EXCEPTION_KINDS, LANE_CLASSES, VEHICLE_CLASSES } from './model.ts';
+import { BOOKING_STATUSES, DIRECTIONS, EXCEPTION_KINDS, JOURNEY_STATES, LANE_CLASSES, VEHICLE_CLASSES } from './model.ts';
 
 const closed = { additionalProperties: false } as const;
 const id = Type.String({ minLength: 1, maxLength: 100 });
@@ -50,6 +50,24 @@ export const BookingBody = Type.Object({
 export const RebookBody = Type.Object({ slotStart: instant }, closed);
 /** The slots query. */
 export const SlotsQuery = Type.Object({ direction: Type.Enum([...DIRECTIONS]), laneClass: Type.Enum([...LANE_CLASSES]), from: instant, count: Type.Optional(Type.Integer({ minimum: 1, maximum: 96 })) }, closed);
+const plateFilter = Type.Optional(Type.String({ minLength: 1, maxLength: 20, description: 'any spelling of the plate (`29C-123.45` ≡ `29c12345`)' }));
+const pageLimit = Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 }));
+const pageCursor = Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: '`next` of the previous page' }));
+/** Listing bookings, newest slot first. */
+export const BookingListQuery = Type.Object({
+  status: Type.Optional(Type.Array(Type.Enum([...BOOKING_STATUSES]), { maxItems: BOOKING_STATUSES.length })),
+  declarationId: Type.Optional(id), plate: plateFilter,
+  from: Type.Optional(Type.String({ format: 'date-time', description: 'slots starting at or after (ISO 8601)' })),
+  to: Type.Optional(Type.String({ format: 'date-time', description: 'slots starting before (ISO 8601)' })),
+  limit: pageLimit, cursor: pageCursor,
+}, closed);
+/** Listing journeys, newest slot first. */
+export const JourneyListQuery = Type.Object({
+  state: Type.Optional(Type.Array(Type.Enum([...JOURNEY_STATES]), { maxItems: JOURNEY_STATES.length })),
+  direction: Type.Optional(Type.Enum([...DIRECTIONS])), plate: plateFilter,
+  since: Type.Optional(Type.String({ format: 'date-time', description: 'changed at or after (ISO 8601)' })),
+  limit: pageLimit, cursor: pageCursor,
+}, closed);
 /** The partner side's announced capacity for a period. */
 export const PartnerCapacityBody = Type.Object({
   direction: Type.Enum([...DIRECTIONS]), laneClass: Type.Enum([...LANE_CLASSES]), from: instant, to: instant, trucksPerSlot: Type.Integer({ minimum: 0, maximum: 1000 }),

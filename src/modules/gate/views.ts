@@ -27,6 +27,12 @@ export function presentBooking(b: Booking) {
   };
 }
 
+/** A booking in a list, with where its truck is and the fee (receipt) once charged. */
+export function presentBookingItem(x: { booking: Booking; journey: Journey | null }) {
+  const j = x.journey;
+  return { ...presentBooking(x.booking), journey: j ? { id: j.id, state: j.state, vehicleClass: j.vehicleClass, trailerPlate: j.trailerPlate, fee: j.fee } : null };
+}
+
 /** A slot offer. */
 export function presentSlot(s: SlotOffer) {
   return { ...s, start: s.start.toISOString(), end: s.end.toISOString() };

@@ -6,11 +6,13 @@ import { SupervisionScreen } from './console/SupervisionScreen.tsx';
 import { AdminScreen } from './admin/AdminScreen.tsx';
 import { AuditScreen } from './audit/AuditScreen.tsx';
 import { Dashboard } from './Dashboard.tsx';
+import { ExchangeScreen } from './exchange/ExchangeScreen.tsx';
 import { GateScreen } from './gate/GateScreen.tsx';
 import { LedgerScreen } from './ledger/LedgerScreen.tsx';
 import { IncidentsScreen } from './ioc/IncidentsScreen.tsx';
 import { LiveScreen } from './ioc/LiveScreen.tsx';
 import { PortalScreen } from './portal/PortalScreen.tsx';
+import { SlotsScreen } from './slots/SlotsScreen.tsx';
 
 type Screen = ComponentType<{ page: ShellPage; user: User }>;
 
@@ -25,6 +27,8 @@ const SCREENS: Readonly<Record<string, Screen>> = {
   live: LiveScreen,
   incidents: IncidentsScreen,
   gate: GateScreen,
+  exchange: ExchangeScreen,
+  slots: SlotsScreen,
 };
 
 /** The content of a page: its screen, or its placeholder dashboard. */

@@ -3,6 +3,7 @@ import { customsConsoleEn } from './customs/console.en.ts';
 import { customsPortalEn } from './customs/portal.en.ts';
 import { iocEn } from './ioc/ioc.en.ts';
 import { gateEn } from './gate/gate.en.ts';
+import { slotsEn } from './slots/slots.en.ts';
 import { ledgerEn } from './ledger/ledger.en.ts';
 import { exchangeEn } from './exchange/exchange.en.ts';
 import { auditEn } from './audit/audit.en.ts';
@@ -79,10 +80,6 @@ export const en = {
 
   'page.slots.title': 'Crossing slots',
   'page.slots.intro': 'Book and follow the time windows in which your trucks cross.',
-  'page.slots.booked.title': 'Booked slots',
-  'page.slots.booked.body': 'Upcoming slots with the truck plate, the driver and the crossing pass QR code.',
-  'page.slots.wait.title': 'Wait estimate',
-  'page.slots.wait.body': 'Expected waiting time at the gate for each booked truck.',
 
   'page.lanes.title': 'People lanes',
   'page.lanes.intro': 'Automated and staffed lanes for travellers and border residents.',
@@ -109,10 +106,6 @@ export const en = {
 
   'page.exchange.title': 'Partner exchange',
   'page.exchange.intro': 'Messages exchanged with the customs on the Chinese side.',
-  'page.exchange.advance.title': 'Advance data',
-  'page.exchange.advance.body': 'Export data received before arrival, and the declarations it matches.',
-  'page.exchange.notices.title': 'Release notices and manifests',
-  'page.exchange.notices.body': 'Release notices and handover manifests sent to the partner, and their acknowledgements.',
 
   'page.admin.title': 'Administration',
   'page.admin.intro': 'Users, enterprises and the health of the platform.',
@@ -126,6 +119,7 @@ export const en = {
   ...adminEn,
   ...iocEn,
   ...gateEn,
+  ...slotsEn,
 };
 
 /** Every translatable message key; a key missing from a dictionary is a compile error. */

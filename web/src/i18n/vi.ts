@@ -4,6 +4,7 @@ import { customsConsoleVi } from './customs/console.vi.ts';
 import { customsPortalVi } from './customs/portal.vi.ts';
 import { iocVi } from './ioc/ioc.vi.ts';
 import { gateVi } from './gate/gate.vi.ts';
+import { slotsVi } from './slots/slots.vi.ts';
 import { ledgerVi } from './ledger/ledger.vi.ts';
 import { exchangeVi } from './exchange/exchange.vi.ts';
 import { auditVi } from './audit/audit.vi.ts';
@@ -77,10 +78,6 @@ export const vi: Record<MessageKey, string> = {
 
   'page.slots.title': 'Khung giờ qua cửa khẩu',
   'page.slots.intro': 'Đặt và theo dõi các khung giờ xe của bạn qua cửa khẩu.',
-  'page.slots.booked.title': 'Khung giờ đã đặt',
-  'page.slots.booked.body': 'Các khung giờ sắp tới, kèm biển số xe, lái xe và mã QR qua cửa khẩu.',
-  'page.slots.wait.title': 'Thời gian chờ dự kiến',
-  'page.slots.wait.body': 'Thời gian chờ dự kiến tại cửa khẩu của từng xe đã đặt khung giờ.',
 
   'page.lanes.title': 'Làn xuất nhập cảnh',
   'page.lanes.intro': 'Làn tự động và làn có cán bộ dành cho hành khách và cư dân biên giới.',
@@ -107,10 +104,6 @@ export const vi: Record<MessageKey, string> = {
 
   'page.exchange.title': 'Trao đổi dữ liệu với đối tác',
   'page.exchange.intro': 'Các thông điệp trao đổi với hải quan phía Trung Quốc.',
-  'page.exchange.advance.title': 'Dữ liệu trước khi hàng đến',
-  'page.exchange.advance.body': 'Dữ liệu xuất khẩu nhận được trước khi hàng đến và các tờ khai tương ứng.',
-  'page.exchange.notices.title': 'Thông báo thông quan và bản kê bàn giao',
-  'page.exchange.notices.body': 'Thông báo thông quan và bản kê bàn giao gửi cho đối tác, cùng xác nhận của đối tác.',
 
   'page.admin.title': 'Quản trị',
   'page.admin.intro': 'Người dùng, doanh nghiệp và tình trạng hoạt động của hệ thống.',
@@ -124,4 +117,5 @@ export const vi: Record<MessageKey, string> = {
   ...adminVi,
   ...iocVi,
   ...gateVi,
+  ...slotsVi,
 };

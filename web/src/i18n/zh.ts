@@ -4,6 +4,7 @@ import { customsConsoleZh } from './customs/console.zh.ts';
 import { customsPortalZh } from './customs/portal.zh.ts';
 import { iocZh } from './ioc/ioc.zh.ts';
 import { gateZh } from './gate/gate.zh.ts';
+import { slotsZh } from './slots/slots.zh.ts';
 import { ledgerZh } from './ledger/ledger.zh.ts';
 import { exchangeZh } from './exchange/exchange.zh.ts';
 import { auditZh } from './audit/audit.zh.ts';
@@ -77,10 +78,6 @@ export const zh: Record<MessageKey, string> = {
 
   'page.slots.title': '通关时段',
   'page.slots.intro': '预约并跟踪您的货车过境的时间窗口。',
-  'page.slots.booked.title': '已预约时段',
-  'page.slots.booked.body': '即将到来的时段，包括车牌号、司机和通关二维码。',
-  'page.slots.wait.title': '等候时间预估',
-  'page.slots.wait.body': '每辆已预约货车在口岸的预计等候时间。',
 
   'page.lanes.title': '旅客通道',
   'page.lanes.intro': '为旅客和边民设置的自助通道和人工通道。',
@@ -107,10 +104,6 @@ export const zh: Record<MessageKey, string> = {
 
   'page.exchange.title': '合作方数据交换',
   'page.exchange.intro': '与中方海关交换的报文。',
-  'page.exchange.advance.title': '预先数据',
-  'page.exchange.advance.body': '货物抵达前收到的出口数据，以及与之匹配的报关单。',
-  'page.exchange.notices.title': '放行通知和交接清单',
-  'page.exchange.notices.body': '发送给合作方的放行通知和交接清单，以及对方的回执。',
 
   'page.admin.title': '系统管理',
   'page.admin.intro': '用户、企业和平台运行状况。',
@@ -124,4 +117,5 @@ export const zh: Record<MessageKey, string> = {
   ...adminZh,
   ...iocZh,
   ...gateZh,
+  ...slotsZh,
 };

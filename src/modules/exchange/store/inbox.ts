@@ -76,11 +76,11 @@ export const inbox = {
       from (values ${sql.join(values)}) as v(id, state, result, ord) where i.id = v.id and i.state = 'pending' returning i.id`.execute(tx);
     return new Set(r.rows.map((x) => x.id));
   },
-  async list(x: Executor, q: { partnerId?: string; state?: string; consignmentRef?: string; limit: number }): Promise<IncomingMessage[]> {
+  async list(x: Executor, q: { partnerId?: string; state?: string; consignmentRef?: string; type?: string; newestFirst?: boolean; limit: number }): Promise<IncomingMessage[]> {
     const r = await sql<InboxRow>`select * from exchange.inbox where true
       ${q.partnerId ? sql`and partner_id = ${q.partnerId}` : sql``} ${q.state ? sql`and state = ${q.state}` : sql``}
-      ${q.consignmentRef ? sql`and consignment_ref = ${q.consignmentRef}` : sql``}
-      order by partner_id, sequence limit ${q.limit}`.execute(x);
+      ${q.consignmentRef ? sql`and consignment_ref = ${q.consignmentRef}` : sql``} ${q.type ? sql`and type = ${q.type}` : sql``}
+      ${q.newestFirst ? sql`order by created_at desc, partner_id, sequence desc` : sql`order by partner_id, sequence`} limit ${q.limit}`.execute(x);
     return r.rows.map(toMessage);
   },
   async upsertAdvance(tx: Tx, a: AdvanceRow): Promise<void> {

@@ -75,11 +75,11 @@ export const outbox = {
   async revive(tx: Tx, id: string, now: Date): Promise<void> {
     await sql`update exchange.outbox set state = 'pending', attempts = 0, dead_at = null, next_attempt_at = ${now} where id = ${id} and state = 'dead'`.execute(tx);
   },
-  async list(x: Executor, q: { partnerId?: string; state?: string; consignmentRef?: string; limit: number }): Promise<OutgoingMessage[]> {
+  async list(x: Executor, q: { partnerId?: string; state?: string; consignmentRef?: string; type?: string; newestFirst?: boolean; limit: number }): Promise<OutgoingMessage[]> {
     const r = await sql<OutboxRow>`select * from exchange.outbox where true
       ${q.partnerId ? sql`and partner_id = ${q.partnerId}` : sql``} ${q.state ? sql`and state = ${q.state}` : sql``}
-      ${q.consignmentRef ? sql`and consignment_ref = ${q.consignmentRef}` : sql``}
-      order by partner_id, sequence limit ${q.limit}`.execute(x);
+      ${q.consignmentRef ? sql`and consignment_ref = ${q.consignmentRef}` : sql``} ${q.type ? sql`and type = ${q.type}` : sql``}
+      ${q.newestFirst ? sql`order by created_at desc, partner_id, sequence desc` : sql`order by partner_id, sequence`} limit ${q.limit}`.execute(x);
     return r.rows.map(toMessage);
   },
 };

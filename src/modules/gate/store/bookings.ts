@@ -1,5 +1,6 @@
 import { typed, type Executor } from '../../../infra/db/index.ts';
-import type { Booking, Direction, GateId, LaneClass } from '../model.ts';
+import type { ListCursor } from '../listing.ts';
+import type { Booking, BookingStatus, Direction, GateId, LaneClass } from '../model.ts';
 import type { PartnerWindow } from '../slots.ts';
 import type { BookingRow, Tables } from './tables.ts';
 
@@ -17,6 +18,18 @@ function toRow(b: Booking): BookingRow {
     slot_start: b.slotStart, plate: b.plate, driver_name: b.driverName, driver_document: b.driverDocument, status: b.status,
     rebookings: b.rebookings, created_at: b.createdAt, updated_at: b.updatedAt,
   };
+}
+
+/** What a booking list is narrowed to; `enterpriseId` null means every enterprise. */
+export interface BookingFilter {
+  enterpriseId: string | null;
+  statuses?: BookingStatus[];
+  declarationId?: string;
+  /** Canonical spelling (`normalizePlate`). */
+  plate?: string;
+  from?: Date;
+  to?: Date;
+  after?: ListCursor;
 }
 
 /** Slot bookings and the partner side's announced capacity. */
@@ -52,9 +65,17 @@ export const bookings = {
       .orderBy('slot_start').limit(limit).execute();
     return rows.map(toBooking);
   },
-  async page(x: Executor, enterpriseId: string | null, limit: number): Promise<Booking[]> {
-    let q = typed<Tables>(x).selectFrom('gate.bookings').selectAll().orderBy('id', 'desc').limit(limit);
-    if (enterpriseId) q = q.where('enterprise_id', '=', enterpriseId);
+  /** Bookings matching `f`, newest slot first, after `f.after`; `limit` rows at most. */
+  async list(x: Executor, f: BookingFilter, limit: number): Promise<Booking[]> {
+    let q = typed<Tables>(x).selectFrom('gate.bookings').selectAll().orderBy('slot_start', 'desc').orderBy('id', 'desc').limit(limit);
+    if (f.enterpriseId !== null) q = q.where('enterprise_id', '=', f.enterpriseId);
+    if (f.statuses?.length) q = q.where('status', 'in', f.statuses);
+    if (f.declarationId) q = q.where('declaration_id', '=', f.declarationId);
+    if (f.plate) q = q.where('plate', '=', f.plate);
+    if (f.from) q = q.where('slot_start', '>=', f.from);
+    if (f.to) q = q.where('slot_start', '<', f.to);
+    const after = f.after;
+    if (after) q = q.where((eb) => eb.or([eb('slot_start', '<', after.slotStart), eb.and([eb('slot_start', '=', after.slotStart), eb('id', '<', after.id)])]));
     return (await q.execute()).map(toBooking);
   },
 };

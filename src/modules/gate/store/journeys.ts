@@ -1,5 +1,6 @@
 import { sql, typed, type Executor } from '../../../infra/db/index.ts';
 import type { Direction, GateId, Journey, JourneyException, JourneyState, LaneClass, StageStamp, VehicleClass } from '../model.ts';
+import type { ListCursor } from '../listing.ts';
 import { deletionKeys } from '../plate-index.ts';
 import { json, type JourneyRow, type Tables } from './tables.ts';
 
@@ -34,6 +35,17 @@ function toRow(j: Journey, now: Date): JourneyRow {
 
 const ACTIVE: JourneyState[] = ['expected', 'arrived', 'in_yard', 'called_forward', 'weighed', 'scanned', 'released', 'border_checked'];
 
+/** What a journey list is narrowed to. */
+export interface JourneyFilter {
+  states?: JourneyState[];
+  direction?: Direction;
+  /** Canonical spelling (`normalizePlate`). */
+  plate?: string;
+  /** Changed at or after. */
+  since?: Date;
+  after?: ListCursor;
+}
+
 /** Journeys and the plate keys that let a read find them. */
 export const journeys = {
   async insert(x: Executor, j: Journey, now: Date): Promise<void> {
@@ -60,6 +72,22 @@ export const journeys = {
   async byDeclaration(x: Executor, declarationId: string, forUpdate = false): Promise<Journey[]> {
     let q = typed<Tables>(x).selectFrom('gate.journeys').selectAll().where('declaration_id', '=', declarationId).orderBy('id');
     if (forUpdate) q = q.forUpdate();
+    return (await q.execute()).map(toJourney);
+  },
+  /** The journeys of these bookings (a booking has at most one). */
+  async byBookings(x: Executor, bookingIds: string[]): Promise<Journey[]> {
+    if (bookingIds.length === 0) return [];
+    return (await typed<Tables>(x).selectFrom('gate.journeys').selectAll().where('booking_id', 'in', bookingIds).execute()).map(toJourney);
+  },
+  /** Journeys matching `f`, newest slot first, after `f.after`; `limit` rows at most. */
+  async list(x: Executor, f: JourneyFilter, limit: number): Promise<Journey[]> {
+    let q = typed<Tables>(x).selectFrom('gate.journeys').selectAll().orderBy('slot_start', 'desc').orderBy('id', 'desc').limit(limit);
+    if (f.states?.length) q = q.where('state', 'in', f.states);
+    if (f.direction) q = q.where('direction', '=', f.direction);
+    if (f.plate) q = q.where('plate', '=', f.plate);
+    if (f.since) q = q.where('updated_at', '>=', f.since);
+    const after = f.after;
+    if (after) q = q.where((eb) => eb.or([eb('slot_start', '<', after.slotStart), eb.and([eb('slot_start', '=', after.slotStart), eb('id', '<', after.id)])]));
     return (await q.execute()).map(toJourney);
   },
   async byBooking(x: Executor, bookingId: string): Promise<Journey | null> {
