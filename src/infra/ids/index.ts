@@ -32,9 +32,35 @@ export function encodeUlid(timeMs: number, random: Uint8Array): string {
   return time + rand;
 }
 
-/** An id generator over a clock and a random source. */
+/**
+ * An id generator over a clock and a random source. Monotonic within a millisecond, as the ULID
+ * spec describes: a second id in the same millisecond is the previous one's randomness plus one,
+ * so ids made one after the other sort in the order they were made (what "latest wins" relies on).
+ */
 export function createIdGenerator(clock: Clock = systemClock, random: RandomBytes = randomBytes): IdGenerator {
-  return { next: (prefix) => `${prefix}_${encodeUlid(clock.now().getTime(), random(10))}` };
+  let lastTime = -1;
+  let last = new Uint8Array(10);
+  return {
+    next(prefix) {
+      const time = clock.now().getTime();
+      if (time === lastTime) last = increment(last);
+      else {
+        lastTime = time;
+        last = random(10).slice(0, 10);
+      }
+      return `${prefix}_${encodeUlid(time, last)}`;
+    },
+  };
+}
+
+/** The 80-bit big-endian number plus one (wrapping to zero after all ones: 2^80 ids in a millisecond). */
+function increment(bytes: Uint8Array): Uint8Array {
+  const out = bytes.slice();
+  for (let i = out.length - 1; i >= 0; i--) {
+    out[i] = (out[i]! + 1) & 255;
+    if (out[i] !== 0) break;
+  }
+  return out;
 }
 
 /** A deterministic random source (xorshift128+) for tests and the twin. */
