@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import QRCode from 'qrcode';
 import { ApiProblem } from '../../api.ts';
 import { formatLocaleOf, useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { passStatus, type PassStatus } from '../../gate/api.ts';
@@ -7,6 +6,7 @@ import '../../gate/gate.css';
 import { describeProblem } from '../../problems.ts';
 import { Brand } from '../Brand.tsx';
 import { LanguageSelect } from '../LanguageSelect.tsx';
+import { PassQr } from './PassQr.tsx';
 
 const key = (k: string) => k as MessageKey;
 
@@ -24,10 +24,8 @@ export function DriverPage() {
   const [token] = useState(() => passFromLocation(window.location.hash));
   const [status, setStatus] = useState<PassStatus | null>(null);
   const [problem, setProblem] = useState<unknown>(null);
-  const [qr, setQr] = useState<string | null>(null);
   useEffect(() => {
     if (!token) return;
-    void QRCode.toDataURL(token, { errorCorrectionLevel: 'M', margin: 2, scale: 6 }).then(setQr, setProblem);
     const load = () => passStatus(token).then((s) => { setStatus(s); setProblem(null); }, setProblem);
     void load();
     const timer = window.setInterval(load, 30_000);
@@ -51,7 +49,7 @@ export function DriverPage() {
         {status && !invalid && (
           <>
             <p>{t('driver.intro')}</p>
-            {qr && <div className="driver-qr"><img src={qr} alt={t('driver.qr', { plate: status.plate })} /></div>}
+            <PassQr token={token} alt={t('driver.qr', { plate: status.plate })} />
             <dl>
               <div><dt>{t('driver.plate')}</dt><dd className="gate-plate">{status.plate}</dd></div>
               <div><dt>{t('driver.status')}</dt><dd>{t(key(`gate.stage.${status.state}`))}</dd></div>

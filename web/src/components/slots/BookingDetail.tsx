@@ -7,7 +7,7 @@ import { routeHref } from '../../router.ts';
 import { driverLink, getBooking, getPass, listBookings, rebook, type BookingItem } from '../../slots/api.ts';
 import { PageHeader } from '../PageHeader.tsx';
 import { label } from './labels.ts';
-import { PassQr } from './PassQr.tsx';
+import { PassQr } from '../gate/PassQr.tsx';
 import { SlotPicker } from './SlotPicker.tsx';
 
 /** One booking: its facts, the crossing pass as a QR code with the link for the driver, and moving it to another slot. */

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import '../../gate/gate.css';
 
-/** A crossing pass as the QR code the gate's readers scan (the same rendering as the driver page). */
+/** A crossing pass as the QR code the gate's readers scan: the driver page and the declarant's booking show the same. */
 export function PassQr({ token, alt }: { token: string; alt: string }) {
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
