@@ -39,7 +39,7 @@ export function encodeUlid(timeMs: number, random: Uint8Array): string {
  */
 export function createIdGenerator(clock: Clock = systemClock, random: RandomBytes = randomBytes): IdGenerator {
   let lastTime = -1;
-  let last = new Uint8Array(10);
+  let last: Uint8Array = new Uint8Array(10);
   return {
     next(prefix) {
       const time = clock.now().getTime();

@@ -62,9 +62,9 @@ export function SitePlan({ picture }: { picture: SitePicture | null }) {
             default: return null;
           }
         })}
-        <text className="plan-label plan-label-strong" x={84} y={flipY(228)} textAnchor="middle">{t('ioc.plan.inbound')}</text>
-        <text className="plan-label plan-label-strong" x={268} y={flipY(228)} textAnchor="middle">{t('ioc.plan.outbound')}</text>
-        <text className="plan-label" x={28} y={flipY(160)} textAnchor="middle">{t('ioc.plan.egates')}</text>
+        <text className="plan-label plan-label-strong" x={84} y={flipY(224.5)} textAnchor="middle">{t('ioc.plan.inbound')}</text>
+        <text className="plan-label plan-label-strong" x={268} y={flipY(224.5)} textAnchor="middle">{t('ioc.plan.outbound')}</text>
+        <text className="plan-label" x={PLAN.bbox.x1 + 4} y={flipY(154)} textAnchor="start">{t('ioc.plan.egates')}</text>
         <text className="plan-label plan-border-label" x={200} y={flipY(235)} textAnchor="middle">{t('ioc.plan.border')}</text>
         {trucks.map((tr) => (
           <circle key={tr.journeyId} className={`truck-marker truck-${tr.direction} truck-${tr.stage}`} data-marker="truck" data-stage={tr.stage} cx={tr.x} cy={flipY(tr.y)} r={3.6}>
