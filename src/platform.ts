@@ -138,6 +138,7 @@ export async function buildPlatform(config: Config, options: PlatformOptions = {
   // A live twin with an unknown scenario stops the start here, not later in the background.
   if (config.demo && config.demoTwin) await import('./sim/index.ts').then((sim) => sim.loadScenario(config.demoScenario)).catch(unwind);
   const ioc = createIocModule({
+    userRoles: (username) => identity.directory.activeUserRoles(username),
     db, uow, clock, ids, log: log.child({ module: 'ioc' }), settings: defaultIocSettings(),
     forecast: config.forecastScenario ? await scenarioForecast(config.forecastScenario).catch(unwind) : null,
     site: {

@@ -68,8 +68,13 @@ for (const kind of databaseKinds('the IOC')) {
       assert.deepEqual([ack.body.state, ack.body.acknowledgedBy], ['acknowledged', 'operator']);
       const again = await post(`/api/ioc/alerts/${yard.id}/acknowledge`, {}, h.tokens.admin);
       assert.deepEqual([again.status, again.body.code], [409, 'IOC_ALERT_ALREADY_ACKNOWLEDGED']);
-      const assigned = await post(`/api/ioc/alerts/${yard.id}/assign`, { assignee: 'admin' });
-      assert.equal(assigned.body.assignee, 'admin');
+      // Only an active operations-centre user takes an alert: not a typo, not a declarant.
+      for (const assignee of ['nobody-here', 'declarant']) {
+        const refused = await post(`/api/ioc/alerts/${yard.id}/assign`, { assignee });
+        assert.deepEqual([refused.status, refused.body.code, refused.body.errors?.[0]?.pointer], [422, 'IOC_ASSIGNEE_UNKNOWN', '/assignee'], assignee);
+      }
+      const assigned = await post(`/api/ioc/alerts/${yard.id}/assign`, { assignee: 'Admin' });
+      assert.equal(assigned.body.assignee, 'Admin');
 
       h.clock.set('2026-11-23T08:59:00Z');
       assert.deepEqual(await h.bf.platform.ioc.tick(), { raised: 0, escalated: 0 });

@@ -170,6 +170,12 @@ export class DirectoryService {
     this.deactivationListeners.push(listener);
   }
 
+  /** The roles of an active user, or null when there is no such active user (for assigning work to someone). */
+  async activeUserRoles(username: string): Promise<Role[] | null> {
+    const found = await users.credentials(this.db, normalizeUsername(username));
+    return found && found.user.active ? found.user.roles : null;
+  }
+
   /** Every device. */
   listDevices(): Promise<Device[]> {
     return devices.list(this.db);

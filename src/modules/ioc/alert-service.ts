@@ -6,7 +6,7 @@ import type { IdGenerator } from '../../infra/ids/index.ts';
 import { applyConditions, recordAlertAction } from './alert-writer.ts';
 import { iocError } from './errors.ts';
 import { actOnAlert, type AlertAction } from './lifecycle.ts';
-import type { Alert, AlertState, ForecastProvider } from './model.ts';
+import { IOC_ROLES, type Alert, type AlertState, type ForecastProvider } from './model.ts';
 import { driftRule, escalationsDue, silenceRules } from './rules.ts';
 import type { IocSettings } from './settings.ts';
 import { alerts } from './store/alerts.ts';
@@ -29,6 +29,7 @@ export class AlertService {
     private readonly settings: IocSettings,
     private readonly forecast: ForecastProvider | null,
     private readonly changed: () => void,
+    private readonly userRoles: ((username: string) => Promise<readonly string[] | null>) | null = null,
   ) {}
 
   /** Alerts, newest first; unresolved ones by default. */
@@ -39,6 +40,12 @@ export class AlertService {
   /** Acknowledges, assigns, escalates or resolves an alert; audited. */
   async act(ctx: RequestContext, id: string, action: AlertAction): Promise<Alert> {
     const by = ctx.actor?.name ?? 'system';
+    if (action.kind === 'assign' && this.userRoles) {
+      const roles = await this.userRoles(action.assignee);
+      if (!roles?.some((r) => (IOC_ROLES as readonly string[]).includes(r))) {
+        throw iocError('IOC_ASSIGNEE_UNKNOWN', `${action.assignee} is not an active operations-centre user`, [{ pointer: '/assignee', code: 'ASSIGNEE_UNKNOWN', message: `no active user ${action.assignee} with role ${IOC_ROLES.join(', ')}` }]);
+      }
+    }
     const a = await this.uow.run(ctx, async (w) => {
       const found = await alerts.byId(w.tx, id, true);
       if (!found) throw iocError('IOC_ALERT_NOT_FOUND', `No alert ${id}`);

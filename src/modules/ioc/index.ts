@@ -42,6 +42,8 @@ export interface IocDeps {
   site: IocSite;
   /** Hourly expected vehicles (the twin's forecast); without it the drift rule stays quiet. */
   forecast?: ForecastProvider | null;
+  /** Identity's roles of an active user (null: no such user); without it any assignee is taken. */
+  userRoles?: (username: string) => Promise<readonly string[] | null>;
 }
 
 /** The IOC module, wired. */
@@ -76,7 +78,7 @@ export function createIocModule(deps: IocDeps): IocModule {
   const picture = new PictureService(deps.db, deps.clock, deps.site, deps.settings);
   const hub = new LiveHub(() => picture.snapshot(), deps.settings.pushCoalesceMs, deps.log);
   const changed = () => hub.changed();
-  const alerts = new AlertService(deps.db, deps.uow, deps.clock, deps.ids, deps.settings, deps.forecast ?? null, changed);
+  const alerts = new AlertService(deps.db, deps.uow, deps.clock, deps.ids, deps.settings, deps.forecast ?? null, changed, deps.userRoles ?? null);
   const incidents = new IncidentService(deps.db, deps.uow, deps.ids, changed);
   const consumer = iocProjector({ clock: deps.clock, ids: deps.ids, settings: deps.settings, site: deps.site, changed });
   let timer: NodeJS.Timeout | null = null;

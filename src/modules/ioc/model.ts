@@ -36,6 +36,9 @@ export interface Alert extends AlertCandidate {
   resolvedAt: Date | null;
 }
 
+/** Who works in the operations centre: the roles that act on alerts and incidents, and may be assigned alerts. */
+export const IOC_ROLES = ['ioc_operator', 'admin', 'customs_supervisor'] as const;
+
 /** The agencies an incident can be handed to (the inter-agency hotline). */
 export const AGENCIES = ['customs', 'border_guard', 'quarantine', 'gate_operator', 'partner_side'] as const;
 /** An agency. */

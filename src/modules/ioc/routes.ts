@@ -4,13 +4,12 @@ import { presentAlert } from './alert-writer.ts';
 import type { AlertService } from './alert-service.ts';
 import type { IncidentService } from './incident-service.ts';
 import type { LiveHub } from './live.ts';
-import type { Incident } from './model.ts';
+import { IOC_ROLES, type Incident } from './model.ts';
 import type { PictureService } from './picture-service.ts';
 import { AlertsQuery, AssignAlertBody, AssignIncidentBody, IdParams, IncidentsQuery, KpiQuery, NoteBody, OpenIncidentBody, ResolveBody } from './schema.ts';
 
 const tags = ['ioc'];
-/** Who works in the operations centre. */
-export const IOC_ROLES = ['ioc_operator', 'admin', 'customs_supervisor'] as const;
+export { IOC_ROLES };
 const guard = requireRole(...IOC_ROLES);
 
 /** The public shape of an incident. */

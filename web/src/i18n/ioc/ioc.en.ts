@@ -55,6 +55,7 @@ export const iocEn = {
   'ioc.alerts.acknowledge': 'Acknowledge',
   'ioc.alerts.assign': 'Assign',
   'ioc.alerts.assignTo': 'Assign to (username)',
+  'error.IOC_ASSIGNEE_UNKNOWN': 'No active operations-centre user (operator, supervisor or admin) has that username.',
   'ioc.alerts.escalate': 'Escalate',
   'ioc.alerts.openIncident': 'Open incident',
   'ioc.alerts.acknowledgedBy': 'Acknowledged by {name}',

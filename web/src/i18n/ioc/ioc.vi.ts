@@ -57,6 +57,7 @@ export const iocVi: Record<keyof typeof iocEn, string> = {
   'ioc.alerts.acknowledge': 'Xác nhận',
   'ioc.alerts.assign': 'Giao',
   'ioc.alerts.assignTo': 'Giao cho (tên đăng nhập)',
+  'error.IOC_ASSIGNEE_UNKNOWN': 'Không có người dùng trung tâm điều hành (điều hành viên, giám sát viên hoặc quản trị) đang hoạt động với tên đăng nhập này.',
   'ioc.alerts.escalate': 'Báo cấp trên',
   'ioc.alerts.openIncident': 'Mở sự cố',
   'ioc.alerts.acknowledgedBy': '{name} đã xác nhận',

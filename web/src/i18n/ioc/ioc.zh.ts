@@ -57,6 +57,7 @@ export const iocZh: Record<keyof typeof iocEn, string> = {
   'ioc.alerts.acknowledge': '确认',
   'ioc.alerts.assign': '指派',
   'ioc.alerts.assignTo': '指派给（用户名）',
+  'error.IOC_ASSIGNEE_UNKNOWN': '没有使用该用户名的在职运营中心用户（操作员、主管或管理员）。',
   'ioc.alerts.escalate': '升级',
   'ioc.alerts.openIncident': '创建事件',
   'ioc.alerts.acknowledgedBy': '{name} 已确认',
