@@ -58,8 +58,8 @@ export const PAGES: readonly ShellPage[] = [
   page('live', ['ioc_operator'], []),
   page('incidents', ['ioc_operator'], []),
   page('gate', ['border_guard', 'ioc_operator'], []),
-  page('exchange', ['customs_supervisor', 'admin'], []),
   page('admin', ['admin'], []),
+  page('exchange', ['customs_supervisor', 'admin'], []),
   page('audit', ['auditor', 'customs_supervisor', 'admin'], ['exports']),
   page('ledger', ['auditor', 'partner_system'], []),
 ];
