@@ -63,7 +63,7 @@ test(`plate matcher on ${READS} noisy reads of ${EXPECTED} expected plates (seed
   assert.equal(correct + referred + wrong, READS);
   assert.equal(wrong, 0, 'no read may be matched to another truck');
   assert.ok(otherReferred / others <= 0.005, `referrals of plates without a twin exceed 0.5 %`);
-  assert.ok(referred / READS <= 0.011, `referrals ${pct(referred)} exceed 1.1 % overall`);
+  assert.ok(referred / READS <= 0.01, `referrals ${pct(referred)} exceed the 1 % goal`);
   // A clean read of an unbooked plate is referred (not_expected); what may still match is a
   // 4-digit VN plate read without separators that equals a booked 5-digit plate missing a digit.
   assert.ok(strangersMatched <= 2, `${strangersMatched} unbooked trucks matched to a booked one`);

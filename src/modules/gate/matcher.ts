@@ -26,15 +26,22 @@ export interface MatchPolicy {
   maxDistance: number;
   /** How far the runner-up must be behind the best. */
   minMargin: number;
+  /**
+   * A read that spells a booked plate exactly, from a camera that is sure of it, needs a smaller
+   * lead: the runner-up would need the camera to have misread a character it was sure of.
+   */
+  confidentExact?: { minConfidence: number; minMargin: number };
 }
 
 /**
  * Accepts up to one dropped character plus two confusions, four confusions, or one foreign
  * character (on a read that is not itself a well-formed plate). The runner-up must be at least
  * three confusions behind: a confusion against a foreign character is decided, an exact read
- * against a dropped character (`30H7622` / `30H-762.42`) is not.
+ * against a dropped character (`30H7622` / `30H-762.42`) is not. An exact read at camera
+ * confidence ≥ 0.93 (the noise model's clean reads: 0.95–0.99; one error: 0.87–0.91) needs one
+ * confusion's lead: `桂A18345` read cleanly is that truck, not its booked near twin `桂A1B345`.
  */
-export const DEFAULT_MATCH_POLICY: MatchPolicy = { maxDistance: 1.1, minMargin: 0.75 };
+export const DEFAULT_MATCH_POLICY: MatchPolicy = { maxDistance: 1.1, minMargin: 0.75, confidentExact: { minConfidence: 0.93, minMargin: 0.25 } };
 
 /** A scored candidate. */
 export interface ScoredCandidate {
@@ -87,7 +94,8 @@ export function matchPlate(read: string, readConfidence: number, candidates: rea
   // The same plate twice (two journeys of one truck) is not ambiguity about the plate.
   const rival = scored.find((s) => compactPlate(s.plate) !== compactPlate(best.plate));
   const margin = rival ? rival.distance - best.distance : Infinity;
-  if (margin < policy.minMargin) return { kind: 'referral', reason: 'ambiguous', candidates: scored.slice(0, Math.max(2, scored.indexOf(rival ?? next!) + 1)).slice(0, 5) };
+  const sure = best.distance === 0 && policy.confidentExact !== undefined && readConfidence >= policy.confidentExact.minConfidence;
+  if (margin < (sure ? policy.confidentExact!.minMargin : policy.minMargin)) return { kind: 'referral', reason: 'ambiguous', candidates: scored.slice(0, Math.max(2, scored.indexOf(rival ?? next!) + 1)).slice(0, 5) };
   // A read printed in a plate's own layout (`51C-779.3`) that needs a separator moved is another layout, so another plate.
   const ocrOnly = separated && normalizePlate(read) === layout ? OCR_ONLY_COSTS : { ...OCR_ONLY_COSTS, separator: EDIT_COSTS.separator };
   if (wellFormedRead(read) && readDistance(...texts(best.plate), ocrOnly) > best.distance + 1e-9) {

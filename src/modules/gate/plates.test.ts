@@ -41,13 +41,18 @@ test('OCR confusions, missing separators and a dropped character still match, wi
 });
 
 test('two candidates equally close or nothing close are referred with the candidates, never guessed', () => {
-  const twins = [...fleet, { id: 'j4', plate: '桂A1B345' }];
-  const m = matchPlate('桂A18345', 0.95, [...twins, { id: 'j5', plate: '桂A18345' }]);
+  const twins = [...fleet, { id: 'j4', plate: '桂A1B345' }, { id: 'j5', plate: '桂A18345' }];
+  // Near twins: a read the camera is unsure of could be either; a confident exact read is its own plate.
+  const m = matchPlate('桂A18345', 0.9, twins);
   assert.equal(m.kind, 'referral');
   if (m.kind === 'referral') {
     assert.equal(m.reason, 'ambiguous');
     assert.deepEqual(m.candidates.slice(0, 2).map((c) => c.id).sort(), ['j4', 'j5']);
   }
+  const sure = matchPlate('桂A18345', 0.96, twins);
+  assert.deepEqual(sure.kind === 'matched' && [sure.id, sure.distance, sure.margin], ['j5', 0, 0.25]);
+  const sureButOff = matchPlate('桂A1834S', 0.96, twins);
+  assert.equal(sureButOff.kind, 'referral', 'not an exact read: the full lead is needed, however sure the camera');
   const none = matchPlate('51D99999', 0.99, fleet);
   assert.deepEqual(none.kind === 'referral' && none.reason, 'no_match');
   const old = matchPlate('29C1234', 0.9, [...fleet, { id: 'j6', plate: '29C-1234' }]);
