@@ -15,7 +15,7 @@ import { installAuthentication } from './auth-hook.ts';
 import { installIdempotency } from './idempotency.ts';
 import { installErrorHandler, sendProblem } from './problems.ts';
 import { ProblemSchema } from './schemas.ts';
-import { validatorCompiler } from './validation.ts';
+import { nulProblems, validatorCompiler } from './validation.ts';
 
 /** The typed Fastify instance every module's routes plug into. */
 export type HttpApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -60,6 +60,10 @@ export async function createHttpServer(deps: HttpDeps): Promise<HttpApp> {
   installErrorHandler(app as unknown as FastifyInstance);
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', String(req.id));
+  });
+  app.addHook('preValidation', async (req) => {
+    const problems = nulProblems({ params: req.params, query: req.query, body: req.body });
+    if (problems.length > 0) throw platformError('VALIDATION_FAILED', `${problems.length} problem(s) with the request`, problems);
   });
   // While closing, answers to requests in flight end their keep-alive connection, so the
   // server can finish closing as soon as they are done instead of waiting for idle timeouts.

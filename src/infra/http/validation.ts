@@ -49,6 +49,32 @@ export function toFieldProblems(errors: ErrorObject[], part = 'body'): FieldProb
   return out;
 }
 
+/**
+ * Problems for every NUL character (U+0000) in a request's params, query or body, keys included:
+ * PostgreSQL text cannot hold one, so it is refused at the edge, naming where it is, rather than
+ * failing deep in a query.
+ */
+export function nulProblems(parts: { params?: unknown; query?: unknown; body?: unknown }): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  const visit = (value: unknown, pointer: string, depth: number): void => {
+    if (out.length >= 20 || depth > 64) return;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) out.push({ pointer: pointer || '/', code: 'NUL_CHARACTER', message: 'must not contain the NUL character (U+0000)' });
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => visit(v, `${pointer}/${i}`, depth + 1));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (k.includes('\u0000')) out.push({ pointer: `${pointer}/${escape(k)}`, code: 'NUL_CHARACTER', message: 'a field name must not contain the NUL character (U+0000)' });
+        visit(v, `${pointer}/${escape(k)}`, depth + 1);
+      }
+    }
+  };
+  visit(parts.params, PART_PREFIX.params!, 0);
+  visit(parts.query, PART_PREFIX.querystring!, 0);
+  visit(parts.body, PART_PREFIX.body!, 0);
+  return out;
+}
+
 function escape(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }

@@ -67,8 +67,9 @@ export class DirectoryService {
 
   /** A page of the enterprises the actor may see. */
   async enterprises(actor: Actor, page: { after?: string; limit: number }): Promise<Enterprise[]> {
-    const onlyOwn = enterprisePolicy.read(actor, { id: '\u0000' }) ? undefined : actor.enterpriseId ?? '\u0000';
-    return enterprises.page(this.db, { ...page, onlyId: onlyOwn });
+    if (enterprisePolicy.read(actor, { id: '\u0000' })) return enterprises.page(this.db, page);
+    // Anyone else sees their own enterprise, and an actor of no enterprise none.
+    return actor.enterpriseId ? enterprises.page(this.db, { ...page, onlyId: actor.enterpriseId }) : [];
   }
 
   /** Creates a user; a declarant must belong to an enterprise. */

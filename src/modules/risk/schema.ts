@@ -55,7 +55,7 @@ export const RuleSetBody = Type.Object({
 }, closed);
 
 /** `:version` of a rule set. */
-export const VersionParams = Type.Object({ version: Type.Integer({ minimum: 0 }) });
+export const VersionParams = Type.Object({ version: Type.Integer({ minimum: 0, maximum: 2_147_483_647 }) });
 /** `:id` of a model or an assessment. */
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 
