@@ -5,17 +5,25 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ROLES, systemContext } from '../../src/infra/auth/index.ts';
+import { releasedDeclaration } from '../customs/support.ts';
 import { call, login } from '../support/http.ts';
 import { startPlatform, type RunningPlatform } from '../support/platform.ts';
 
 let bf: RunningPlatform;
 let tokens: Array<string | undefined> = [];
+// Ids of records that exist, so that garbage bodies reach the code behind the "not found" check.
+const realIds: string[] = [];
 before(async () => {
   bf = await startPlatform({ env: { DEMO_TWIN: '0' } });
   const roles = ROLES.filter((r) => r !== 'device' && r !== 'declarant' && r !== 'partner_system');
   await bf.platform.identity.directory.createUser(systemContext('test'), { username: 'everyone', displayName: 'Every role', password: 'every-role-pw-1', roles: [...roles] });
   // Declarants and the partner system reach routes no agency role does (their own declarations, the exchange inbox).
   tokens = [await login(bf.url, 'everyone', 'every-role-pw-1'), await login(bf.url, 'declarant'), await login(bf.url, 'partner'), undefined];
+  realIds.push(await releasedDeclaration(bf));
+  const users = await call(bf.url, 'GET', '/api/identity/users', { token: tokens[0] });
+  realIds.push((users.body.items as Array<{ id: string }>)[0]!.id);
+  const enterprises = await call(bf.url, 'GET', '/api/identity/enterprises', { token: tokens[0] });
+  realIds.push((enterprises.body.items as Array<{ id: string }>)[0]!.id);
 });
 after(() => bf.close());
 
@@ -33,7 +41,7 @@ test('no route answers malformed input with a 5xx', { timeout: 600_000 }, async 
   for (const op of operations) {
     // Logging out would end the session every other call uses.
     if (op.path === '/api/auth/logout') continue;
-    const paths = op.path.includes('{') ? IDS.map((id) => op.path.replace(/\{[^}]+\}/g, id)) : [op.path];
+    const paths = op.path.includes('{') ? [...IDS, ...realIds].map((id) => op.path.replace(/\{[^}]+\}/g, id)) : [op.path];
     for (const p of paths) {
       for (const q of op.method === 'GET' ? QUERIES : ['']) {
         for (const body of op.method === 'GET' || op.method === 'DELETE' ? [undefined] : BODIES) {
