@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../db/index.ts';
 import { canonicalJson, sha256Hex } from '../crypto/index.ts';
 import { AUDIT_CHAINS } from './migrations.ts';
@@ -60,8 +60,9 @@ export function chainHash(prevHash: string, content: string): string {
  * lock, so the lock is held only for that statement and the commit (call this last). The chain
  * is picked by the database session, so concurrent writers on different connections do not
  * wait for each other's commits, and one transaction's records stay in one chain, in order.
+ * `alongside` is a data-modifying CTE run in the same statement (the unit of work's outbox rows).
  */
-export async function appendAudit(tx: Tx, who: AuditActor, entry: AuditEntry, at: Date): Promise<{ id: number; chain: number; seq: number; hash: string }> {
+export async function appendAudit(tx: Tx, who: AuditActor, entry: AuditEntry, at: Date, alongside: RawBuilder<unknown> | null = null): Promise<{ id: number; chain: number; seq: number; hash: string }> {
   const content: AuditContent = {
     at: at.toISOString(),
     ...who,
@@ -73,7 +74,7 @@ export async function appendAudit(tx: Tx, who: AuditActor, entry: AuditEntry, at
   };
   const ch = contentHash(content);
   const r = await sql<{ id: string; chain: number; seq: string; hash: string }>`
-    with head as (
+    with ${alongside ? sql`${alongside}, ` : sql``}head as (
       update audit.chain_head
       set seq = seq + 1, prev_hash = hash, hash = encode(sha256(decode(hash || ${ch}, 'hex')), 'hex')
       where id = pg_backend_pid() % ${sql.lit(AUDIT_CHAINS)}

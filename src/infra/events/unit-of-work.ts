@@ -4,7 +4,7 @@ import type { IdGenerator } from '../ids/index.ts';
 import type { RequestContext } from '../auth/index.ts';
 import { appendAudit, type AuditEntry } from '../audit/index.ts';
 import type { EventBus } from './bus.ts';
-import { appendEvents, type NewEvent } from './outbox.ts';
+import { outboxInsertCte, type NewEvent } from './outbox.ts';
 
 /** What a service gets inside a unit of work. */
 export interface Write {
@@ -41,7 +41,7 @@ export class UnitOfWork {
       const w: Write = { tx, now, emit: (e) => events.push(e), audit: (e) => entries.push(e) };
       const value = await fn(w);
       if (entries.length === 0) throw new Error('a state change must record an audit entry');
-      await appendEvents(tx, events.map((e) => ({ ...e, id: this.ids.next('evt'), occurredAt: now })));
+      const outbox = outboxInsertCte(events.map((e) => ({ ...e, id: this.ids.next('evt'), occurredAt: now })));
       const actor = ctx.actor;
       const who = {
         actorId: actor?.id ?? null,
@@ -50,8 +50,9 @@ export class UnitOfWork {
         requestId: ctx.requestId,
         sourceIp: ctx.sourceIp,
       };
-      // Last in the transaction: the chain-head lock is then held only until the commit.
-      for (const entry of entries) await appendAudit(tx, who, entry, now);
+      // Last in the transaction: the chain-head lock is then held only until the commit. The
+      // outbox rows go in the same statement as the first audit record: one round trip.
+      for (const [i, entry] of entries.entries()) await appendAudit(tx, who, entry, now, i === 0 ? outbox : null);
       return { value, hadEvents: events.length > 0 };
     });
     if (result.hadEvents) this.bus?.notify();
