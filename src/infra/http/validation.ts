@@ -15,8 +15,26 @@ const coercing = addFormats(new Ajv({ allErrors: true, coerceTypes: 'array', rem
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? strict : coercing;
   const validate: ValidateFunction = ajv.compile(schema as object);
-  return (data: unknown) => (validate(data) ? { value: data } : { error: Object.assign(new Error('validation'), { validation: validate.errors ?? [] }) });
+  return (data: unknown) => {
+    if (!validate(data)) return { error: Object.assign(new Error('validation'), { validation: validate.errors ?? [] }) };
+    // JSON's 1e309 and a query's `1e309` become Infinity, which ajv lets pass as an "integer".
+    const infinite = nonFinite(data);
+    return infinite.length > 0 ? { error: Object.assign(new Error('validation'), { validation: infinite }) } : { value: data };
+  };
 };
+
+/** An ajv-shaped error for every number that is not finite, so it reads like any schema problem. */
+function nonFinite(data: unknown): ErrorObject[] {
+  const out: ErrorObject[] = [];
+  const visit = (v: unknown, path: string, depth: number): void => {
+    if (out.length >= 20 || depth > 64) return;
+    if (typeof v === 'number' && !Number.isFinite(v)) out.push({ instancePath: path, schemaPath: '#', keyword: 'finite', params: {}, message: 'must be a finite number' });
+    else if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${path}/${i}`, depth + 1));
+    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(x, `${path}/${escape(k)}`, depth + 1);
+  };
+  visit(data, '', 0);
+  return out;
+}
 
 const PART_PREFIX: Record<string, string> = { body: '', querystring: '/query', params: '/params', headers: '/headers' };
 
