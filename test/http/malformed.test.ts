@@ -82,3 +82,32 @@ test('a number too large to be finite is refused, naming the field, in a body an
   const query = await call(bf.url, 'GET', '/api/risk/rule-sets/1e309', { token: admin });
   assert.equal(query.status, 400);
 });
+
+test('device reads that pass the schema but carry hostile values never get a 5xx, from any kind of device', { timeout: 300_000 }, async () => {
+  const kinds = ['plate-camera', 'barrier', 'weighbridge', 'qr-reader', 'container-camera', 'eseal-reader'];
+  const devices = [];
+  for (const kind of kinds) devices.push({ kind, ...(await bf.platform.identity.directory.registerDevice(systemContext('test'), { id: `sweep-${kind}`, kind, name: kind })) });
+  const texts = ['', ' ', '-', '.', '0', 'O0O0O0O0', '桂', '桂桂桂桂桂桂桂桂', '29C-123.45', '١٢٣٤٥', '\u202e29C12345', '%00', "'; drop table x;--", 'x'.repeat(20), '🚚🚚🚚'];
+  const at = new Date().toISOString();
+  let n = 0;
+  const bodies = texts.flatMap((t) => [
+    { type: 'plate', readId: `p${n++}`, at, plate: t, confidence: 0, position: 'entry' },
+    { type: 'plate', readId: `p${n++}`, at, plate: t, confidence: 1, position: 'exit', lane: 'lane-1' },
+    { type: 'plate', readId: `p${n++}`, at, plate: t, confidence: 0.5, position: 'weighbridge' },
+    { type: 'container', readId: `c${n++}`, at, container: t, confidence: 1, plate: t },
+    { type: 'qr', readId: `q${n++}`, at, token: t || 'x', plate: t, driverDocument: t },
+    { type: 'weight', readId: `w${n++}`, at, grossKg: 200_000, plate: t },
+    { type: 'barrier-state', readId: `b${n++}`, at, state: 'fault', commandId: 'cmd_00000000000000000000000000' },
+    { type: 'seal', readId: `s${n++}`, at, plate: t, seal: t || 'x', status: 'tampered', container: t },
+    { type: 'plate', readId: `old${n++}`, at: '1970-01-01T00:00:00Z', plate: t, confidence: 0.9, position: 'entry' },
+    { type: 'plate', readId: `future${n++}`, at: '9999-12-31T23:59:59Z', plate: t, confidence: 0.9, position: 'entry' },
+  ]);
+  const failures: string[] = [];
+  for (const d of devices) {
+    for (const body of bodies) {
+      const r = await call(bf.url, 'POST', '/api/gate/reads', { headers: { 'x-device-id': d.device.id, 'x-device-secret': d.secret }, body });
+      if (r.status >= 500 || (r.status >= 400 && !r.body?.code)) failures.push(`${d.kind} ${JSON.stringify(body).slice(0, 120)} → ${r.status} ${JSON.stringify(r.body).slice(0, 160)}`);
+    }
+  }
+  assert.deepEqual(failures.slice(0, 20), [], `${failures.length} bad answers of ${devices.length * bodies.length} reads`);
+});
