@@ -1,13 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
 import { listDeclarations } from '../../customs/api.ts';
 import { useFormats } from '../../customs/format.ts';
 import { codeLabel } from '../../customs/labels.ts';
-import type { DeclarationView } from '../../customs/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { ShellPage } from '../../pages.ts';
 import { describeProblem } from '../../problems.ts';
 import { routeHref } from '../../router.ts';
 import { PageHeader } from '../PageHeader.tsx';
+import { usePagedList } from '../usePagedList.ts';
 import { ChannelBadge, StateBadge } from '../customs/Badges.tsx';
 import { AdvanceDeclarations } from './AdvanceDeclarations.tsx';
 
@@ -15,28 +14,7 @@ import { AdvanceDeclarations } from './AdvanceDeclarations.tsx';
 export function DeclarationList({ page }: { page: ShellPage }) {
   const { t } = useI18n();
   const f = useFormats();
-  const [items, setItems] = useState<DeclarationView[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [problem, setProblem] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async (cursor: string | null) => {
-    setBusy(true);
-    try {
-      const res = await listDeclarations(cursor);
-      setItems((prev) => (cursor && prev ? [...prev, ...res.items] : res.items));
-      setNext(res.next);
-      setProblem(null);
-    } catch (err) {
-      setProblem(err);
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
+  const { items, next, problem, busy, load } = usePagedList(listDeclarations);
 
   return (
     <article className="screen" aria-labelledby="page-title">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { User } from '../../api.ts';
 import '../../customs.css';
 import '../../gate/gate.css';
@@ -7,8 +7,9 @@ import { useI18n } from '../../i18n/index.tsx';
 import type { ShellPage } from '../../pages.ts';
 import { describeProblem } from '../../problems.ts';
 import { useSubRoute } from '../../router.ts';
-import { listBookings, type BookingItem } from '../../slots/api.ts';
+import { listBookings } from '../../slots/api.ts';
 import { PageHeader } from '../PageHeader.tsx';
+import { usePagedList } from '../usePagedList.ts';
 import { BookingDetail } from './BookingDetail.tsx';
 import { BookingForm } from './BookingForm.tsx';
 import { BookingList } from './BookingList.tsx';
@@ -21,27 +22,7 @@ export function SlotsScreen({ page }: { page: ShellPage; user: User }) {
 
 function SlotsHome({ page }: { page: ShellPage }) {
   const { t } = useI18n();
-  const [items, setItems] = useState<BookingItem[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [problem, setProblem] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async (cursor: string | null) => {
-    setBusy(true);
-    try {
-      const res = await listBookings({ cursor });
-      setItems((prev) => (cursor && prev ? [...prev, ...res.items] : res.items));
-      setNext(res.next);
-      setProblem(null);
-    } catch (err) {
-      setProblem(err);
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-  useEffect(() => {
-    void load(null);
-  }, [load]);
+  const { items, next, problem, busy, load } = usePagedList((cursor) => listBookings({ cursor }));
 
   const booked = useMemo(() => new Set((items ?? []).filter((b) => b.status === 'active').map((b) => b.declarationId)), [items]);
   return (
