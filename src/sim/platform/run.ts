@@ -15,11 +15,11 @@ import { createIdGenerator, seededRandomBytes } from '../../infra/ids/index.ts';
 import { createLogger } from '../../infra/log/index.ts';
 import { seededRng } from '../../infra/random/index.ts';
 import { buildPlatform, type Platform } from '../../platform.ts';
-import { round2, Simulation, Tally, type Summary } from '../engine/index.ts';
+import { Simulation, Tally, type Summary } from '../engine/index.ts';
 import { truckDemand } from '../queue/arrivals.ts';
 import { startPeople } from '../queue/people.ts';
-import type { QueueDayResult } from '../queue/run.ts';
-import { buildSite, siteResources, type Site } from '../queue/site.ts';
+import { siteFigures, type QueueDayResult } from '../queue/run.ts';
+import { buildSite, type Site } from '../queue/site.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { GateActors } from '../twin/actors.ts';
 import { drawTruck, type TwinTruck } from '../twin/cargo.ts';
@@ -147,15 +147,7 @@ async function report(
     if (arrived !== null && rel !== null) { released++; add(clearance, key, rel - arrived); }
     if (arrived !== null && out !== null) { served++; add(crossing, key, out - arrived); }
   }
-  const booking = { unbooked: 0, onTime: 0, early: 0, late: 0, noShow: 0 };
-  for (const t of trips) booking[t.booking]++;
-  const queues: QueueDayResult['queues'] = {};
-  const utilisation: QueueDayResult['utilisation'] = {};
-  for (const r of siteResources(site)) {
-    const st = r.stats();
-    queues[r.name] = { max: st.maxQueue, mean: round2(st.meanQueue) };
-    utilisation[r.name] = Math.round(st.utilisation * 1000) / 1000;
-  }
+  const { booking, queues, utilisation } = siteFigures(trips, site);
   const end = new Date(epoch.getTime() + horizon * 60_000);
   const tl = actors.tally;
   return {

@@ -1,8 +1,8 @@
 import { round2, Simulation, Tally, type Summary } from '../engine/index.ts';
 import type { Scenario } from '../scenario/index.ts';
-import { truckDemand } from './arrivals.ts';
+import { truckDemand, type TruckTrip } from './arrivals.ts';
 import { startPeople } from './people.ts';
-import { buildSite, siteResources } from './site.ts';
+import { buildSite, siteResources, type Site } from './site.ts';
 import { startTrucks } from './trucks.ts';
 
 /** The KPIs of one simulated day in queue mode. Same scenario and seed → same JSON, byte for byte. */
@@ -41,6 +41,20 @@ export interface HourlyTrucks {
   exited: Record<'import' | 'export', number[]>;
 }
 
+/** How the day's trips kept their bookings, and each resource's queue and utilisation: what both modes report alike. */
+export function siteFigures(trips: readonly TruckTrip[], site: Site): Pick<QueueDayResult, 'booking' | 'queues' | 'utilisation'> {
+  const booking = { unbooked: 0, onTime: 0, early: 0, late: 0, noShow: 0 };
+  for (const t of trips) booking[t.booking]++;
+  const queues: QueueDayResult['queues'] = {};
+  const utilisation: QueueDayResult['utilisation'] = {};
+  for (const r of siteResources(site)) {
+    const st = r.stats();
+    queues[r.name] = { max: st.maxQueue, mean: round2(st.meanQueue) };
+    utilisation[r.name] = Math.round(st.utilisation * 1000) / 1000;
+  }
+  return { booking, queues, utilisation };
+}
+
 /** One queue-mode day with its hourly truck counts, which the KPI report leaves out. */
 export function simulateQueueDay(s: Scenario, seed: number): { result: QueueDayResult; hourly: HourlyTrucks } {
   const horizon = s.horizonHours * 60;
@@ -51,15 +65,7 @@ export function simulateQueueDay(s: Scenario, seed: number): { result: QueueDayR
   const people = startPeople(sim, s, site);
   sim.run(horizon);
 
-  const booking = { unbooked: 0, onTime: 0, early: 0, late: 0, noShow: 0 };
-  for (const t of trips) booking[t.booking]++;
-  const queues: QueueDayResult['queues'] = {};
-  const utilisation: QueueDayResult['utilisation'] = {};
-  for (const r of siteResources(site)) {
-    const st = r.stats();
-    queues[r.name] = { max: st.maxQueue, mean: round2(st.meanQueue) };
-    utilisation[r.name] = Math.round(st.utilisation * 1000) / 1000;
-  }
+  const { booking, queues, utilisation } = siteFigures(trips, site);
   const split = (a: Int32Array) => ({ import: Array.from(a.subarray(0, a.length / 2)), export: Array.from(a.subarray(a.length / 2)) });
   const hourly = { arrived: split(trucks.arrivedByHour), exited: split(trucks.exitedByHour) };
   const result: QueueDayResult = {
