@@ -1,6 +1,6 @@
 /** The gate's settings (typed defaults; the composition root may override any of them). */
 import { DEFAULT_FEES, type FeeSchedule } from './fees.ts';
-import { ConfigError } from '../../infra/config/index.ts';
+import { ConfigError, type GateConfig } from '../../infra/config/index.ts';
 import { VEHICLE_CLASSES, type Direction, type GateId, type LaneClass, type VehicleClass } from './model.ts';
 import type { LaneConfig } from './slots.ts';
 
@@ -76,20 +76,8 @@ export function defaultGateSettings(gate: GateId = 'VN-MONGCAI'): GateSettings {
   };
 }
 
-/** The gate settings `GATE_*` variables may override (src/infra/config, docs/configuration.md). */
-export interface GateOverrides {
-  laneTrucksPerHour: number | null;
-  yardCapacity: number | null;
-  noShowGraceMinutes: number | null;
-  barrierConfirmSeconds: number | null;
-  slotEarlyMinutes: number | null;
-  slotLateMinutes: number | null;
-  plateIndexMaxAgeMs: number | null;
-  fees: Record<string, number> | null;
-}
-
-/** Applies configured overrides to settings; a fee for an unknown vehicle class fails naming `GATE_FEES`. */
-export function withOverrides(s: GateSettings, o: GateOverrides): GateSettings {
+/** Applies the `GATE_*` overrides (`GateConfig`, docs/configuration.md) to settings; a fee for an unknown vehicle class fails naming `GATE_FEES`. */
+export function withOverrides(s: GateSettings, o: GateConfig): GateSettings {
   const unknown = Object.keys(o.fees ?? {}).filter((k) => !(VEHICLE_CLASSES as readonly string[]).includes(k));
   if (unknown.length > 0) throw new ConfigError([{ variable: 'GATE_FEES', message: `unknown vehicle class ${unknown.join(', ')} (use ${VEHICLE_CLASSES.join(', ')})` }]);
   const lanes = o.laneTrucksPerHour === null ? s.lanes : Object.fromEntries(Object.entries(s.lanes).map(([k, l]) => [k, { ...l!, trucksPerHourPerLane: o.laneTrucksPerHour! }]));
