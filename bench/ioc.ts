@@ -9,7 +9,8 @@ import { ManualClock } from '../src/infra/clock/index.ts';
 import { call } from '../test/support/http.ts';
 import { startPlatform } from '../test/support/platform.ts';
 import { services } from '../test/support/services.ts';
-import { arrive, bookTruck, prepareGate } from '../test/ioc/support.ts';
+import { prepareGate } from '../test/gate/support.ts';
+import { arrive, bookTruck } from '../test/ioc/support.ts';
 
 const TRUCKS = 30;
 

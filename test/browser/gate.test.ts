@@ -10,8 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ManualClock } from '../../src/infra/clock/index.ts';
-import { book, declare, DEVICES, read, type GateHarness } from '../gate/support.ts';
-import { prepareGate } from '../ioc/support.ts';
+import { book, declare, DEVICES, prepareGate, read, type GateHarness } from '../gate/support.ts';
 import { call } from '../support/http.ts';
 import { docsScreenshot, openBrowserHarness, seeHeading, signInEnglish, skipWithoutBrowser, warnIfSkipped, type BrowserHarness } from '../support/browser.ts';
 

@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ManualClock } from '../../src/infra/clock/index.ts';
-import type { GateHarness } from '../gate/support.ts';
-import { arrive, bookTruck, PLATES, prepareGate } from '../ioc/support.ts';
+import { prepareGate, type GateHarness } from '../gate/support.ts';
+import { arrive, bookTruck, PLATES } from '../ioc/support.ts';
 import { docsScreenshot, openBrowserHarness, seeHeading, signInEnglish, skipWithoutBrowser, warnIfSkipped, type BrowserHarness } from '../support/browser.ts';
 import { eventually } from '../support/wait.ts';
 

@@ -11,8 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ManualClock } from '../../src/infra/clock/index.ts';
 import { releasedDeclaration } from '../customs/support.ts';
-import { book, declare, type GateHarness } from '../gate/support.ts';
-import { prepareGate } from '../ioc/support.ts';
+import { book, declare, prepareGate, type GateHarness } from '../gate/support.ts';
 import { call } from '../support/http.ts';
 import { docsScreenshot, openBrowserHarness, seeHeading, signInEnglish, skipWithoutBrowser, warnIfSkipped, type BrowserHarness } from '../support/browser.ts';
 

@@ -35,7 +35,14 @@ export interface GateHarness {
 /** Starts the platform at 2026-11-23 08:00 UTC, partner side open 08:00–20:00 for 10 trucks a slot inbound. */
 export async function startGate(kind: 'pglite' | 'postgres'): Promise<GateHarness> {
   const clock = new ManualClock('2026-11-23T08:00:00Z');
-  const bf = await startPlatform({ database: kind, clock });
+  return prepareGate(await startPlatform({ database: kind, clock }), clock);
+}
+
+/**
+ * Makes a running platform (`startGate`'s, or the browser harness's) ready for trucks: yellow
+ * channel, signed-in users, registered devices, partner capacity 08:00–20:00.
+ */
+export async function prepareGate(bf: RunningPlatform, clock: ManualClock): Promise<GateHarness> {
   bf.platform.customs.plugAssessor(ruleFreeAssessor('yellow'));
   const names = ['declarant', 'declarant2', 'officer', 'guard', 'operator', 'admin'] as const;
   const tokens = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await login(bf.url, n)]))) as GateHarness['tokens'];

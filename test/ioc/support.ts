@@ -1,27 +1,6 @@
 /** Drives trucks through the real gate for IOC tests (public HTTP interfaces only). */
 import { sql } from 'kysely';
-import { systemContext } from '../../src/infra/auth/index.ts';
-import type { ManualClock } from '../../src/infra/clock/index.ts';
-import { ruleFreeAssessor } from '../../src/modules/customs/index.ts';
 import { book, declare, DEVICES, read, type GateHarness } from '../gate/support.ts';
-import { call, login } from '../support/http.ts';
-import type { RunningPlatform } from '../support/platform.ts';
-
-/**
- * Makes a running platform (e.g. the browser harness's) ready for trucks like `startGate` does:
- * yellow channel, signed-in users, registered devices, partner capacity 08:00–20:00.
- */
-export async function prepareGate(bf: RunningPlatform, clock: ManualClock): Promise<GateHarness> {
-  bf.platform.customs.plugAssessor(ruleFreeAssessor('yellow'));
-  const names = ['declarant', 'declarant2', 'officer', 'guard', 'operator', 'admin'] as const;
-  const tokens = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await login(bf.url, n)]))) as GateHarness['tokens'];
-  for (const d of Object.values(DEVICES)) await bf.platform.identity.directory.registerDevice(systemContext(), { id: d.id, kind: d.kind, name: d.id, secret: d.secret });
-  for (const laneClass of ['general', 'perishable']) {
-    const r = await call(bf.url, 'POST', '/api/gate/partner-capacity', { token: tokens.admin, body: { direction: 'inbound', laneClass, from: '2026-11-23T08:00:00Z', to: '2026-11-23T20:00:00Z', trucksPerSlot: 10 } });
-    if (r.status !== 201) throw new Error(`partner capacity: ${r.status} ${JSON.stringify(r.body)}`);
-  }
-  return { clock, bf, tokens };
-}
 
 /** Distinct plates (far apart, so the matcher never confuses two of them). */
 export const PLATES = ['桂A12345', '粤B67890', '桂C24680', '粤D13579', '桂E97531', '粤F86420'] as const;
