@@ -1,4 +1,4 @@
-export { appendAudit, chainHash, contentHash, GENESIS_HASH, type AuditEntry, type AuditRecord } from './chain.ts';
+export { appendAudit, chainHash, contentHash, GENESIS_HASH, type AuditActor, type AuditEntry, type AuditRecord } from './chain.ts';
 export { verifyAuditChain, type AuditVerification } from './verify.ts';
 export { queryAudit, type AuditQuery } from './query.ts';
 export { auditMigrations } from './migrations.ts';

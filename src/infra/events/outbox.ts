@@ -44,12 +44,6 @@ export function outboxInsertCte(events: Array<NewEvent & { id: string; occurredA
 
 /** Writes events to the outbox inside the caller's transaction. */
 export async function appendEvents(tx: Tx, events: Array<NewEvent & { id: string; occurredAt: Date }>): Promise<void> {
-  if (events.length === 0) return;
-  for (const e of events) {
-    if (!isEventType(e.type)) throw new Error(`event type "${e.type}" is not noun.verb (letters, digits, _ and - between dots)`);
-  }
-  await tx
-    .insertInto('platform.outbox')
-    .values(events.map((e) => ({ event_id: e.id, type: e.type, subject: e.subject, occurred_at: e.occurredAt, data: JSON.stringify(e.data) })))
-    .execute();
+  const insert = outboxInsertCte(events);
+  if (insert) await sql`with ${insert} select 1`.execute(tx);
 }

@@ -1,7 +1,6 @@
-import { appendAudit, type AuditEntry } from '../../infra/audit/index.ts';
 import type { Clock } from '../../infra/clock/index.ts';
 import { AppError } from '../../infra/errors/index.ts';
-import { appendEvents, type Consumer, type NewEvent } from '../../infra/events/index.ts';
+import { writeInDelivery, type Consumer } from '../../infra/events/index.ts';
 import type { IdGenerator } from '../../infra/ids/index.ts';
 import type { MessageDraft, OutboxService } from './outbox-service.ts';
 import type { ExchangePorts } from './ports.ts';
@@ -37,19 +36,15 @@ export function exchangeConsumer(clock: Clock, ids: IdGenerator, out: OutboxServ
             goodsItems: typeof d.goodsItems === 'number' ? d.goodsItems : 0,
           };
       const drafts: MessageDraft[] = to.map((p) => ({ to: p.id, type, consignmentRef: event.subject, payload }));
-      const now = clock.now();
-      const events: NewEvent[] = [];
-      const audits: AuditEntry[] = [];
-      try {
-        await out.enqueue({ tx, now, emit: (e) => events.push(e), audit: (a) => audits.push(a) }, drafts);
-      } catch (err) {
-        // A notice our own schema refuses must not hold up every later event: record it and go on.
-        if (!(err instanceof AppError)) throw err;
-        audits.push({ action: 'exchange.notice_not_sent', targetType: 'declaration', targetId: event.subject, outcome: 'failed', details: { type, code: err.code, detail: err.detail } });
-      }
-      await appendEvents(tx, events.map((e) => ({ ...e, id: ids.next('evt'), occurredAt: now })));
-      const who = { actorId: 'system', actorName: EXCHANGE_CONSUMER, role: 'system', requestId: event.id, sourceIp: null };
-      for (const a of audits) await appendAudit(tx, who, a, now);
+      await writeInDelivery(tx, { clock, ids, consumer: EXCHANGE_CONSUMER, event }, async (w) => {
+        try {
+          await out.enqueue(w, drafts);
+        } catch (err) {
+          // A notice our own schema refuses must not hold up every later event: record it and go on.
+          if (!(err instanceof AppError)) throw err;
+          w.audit({ action: 'exchange.notice_not_sent', targetType: 'declaration', targetId: event.subject, outcome: 'failed', details: { type, code: err.code, detail: err.detail } });
+        }
+      });
       // The bus commits after this returns; the sender's next poll (or this nudge) picks the messages up.
       setTimeout(onQueued, 50).unref();
     },

@@ -1,6 +1,5 @@
-import { appendAudit, type AuditEntry } from '../../infra/audit/index.ts';
 import type { Clock } from '../../infra/clock/index.ts';
-import { appendEvents, type Consumer, type NewEvent } from '../../infra/events/index.ts';
+import { writeInDelivery, type Consumer } from '../../infra/events/index.ts';
 import type { IdGenerator } from '../../infra/ids/index.ts';
 import { FINAL_STATES, type JourneyCommand } from './journey.ts';
 import { applyJourney } from './journey-writer.ts';
@@ -32,17 +31,12 @@ export function gateConsumer(clock: Clock, ids: IdGenerator): Consumer {
     async handle(event, tx) {
       const cmd = commandFor(event.type, event.data);
       if (!cmd) return;
-      const now = clock.now();
-      const events: NewEvent[] = [];
-      const audits: AuditEntry[] = [];
-      const w = { tx, now, emit: (e: NewEvent) => events.push(e), audit: (a: AuditEntry) => audits.push(a) };
-      for (const j of await journeys.byDeclaration(tx, event.subject, true)) {
-        if (FINAL_STATES.includes(j.state) && cmd.kind !== 'customs_release') continue;
-        await applyJourney(w, j, cmd, 'customs');
-      }
-      await appendEvents(tx, events.map((e) => ({ ...e, id: ids.next('evt'), occurredAt: now })));
-      const who = { actorId: 'system', actorName: 'gate.customs', role: 'system', requestId: event.id, sourceIp: null };
-      for (const a of audits) await appendAudit(tx, who, a, now);
+      await writeInDelivery(tx, { clock, ids, consumer: GATE_CONSUMER, event }, async (w) => {
+        for (const j of await journeys.byDeclaration(tx, event.subject, true)) {
+          if (FINAL_STATES.includes(j.state) && cmd.kind !== 'customs_release') continue;
+          await applyJourney(w, j, cmd, 'customs');
+        }
+      });
     },
   };
 }

@@ -3,9 +3,8 @@
  * channels, devices last seen, clearance samples), adds to the per-minute KPIs and runs the
  * event-driven alert rules, all in the delivery transaction, so each event counts once.
  */
-import { appendAudit, type AuditEntry } from '../../infra/audit/index.ts';
 import type { Clock } from '../../infra/clock/index.ts';
-import { appendEvents, type Consumer, type DomainEvent, type NewEvent } from '../../infra/events/index.ts';
+import { writeInDelivery, type Consumer, type DomainEvent } from '../../infra/events/index.ts';
 import type { IdGenerator } from '../../infra/ids/index.ts';
 import { applyConditions, raiseAlert, type AlertWrite } from './alert-writer.ts';
 import { minuteOf, slotAdherence } from './kpis.ts';
@@ -42,14 +41,7 @@ export function iocProjector(deps: { clock: Clock; ids: IdGenerator; settings: I
     name: IOC_CONSUMER,
     types: [...new Set(IOC_EVENT_TYPES)],
     async handle(event, tx) {
-      const now = deps.clock.now();
-      const events: NewEvent[] = [];
-      const audits: AuditEntry[] = [];
-      const w: AlertWrite = { tx, now, emit: (e) => events.push(e), audit: (a) => audits.push(a) };
-      const changed = await project(w, event, deps);
-      await appendEvents(tx, events.map((e) => ({ ...e, id: deps.ids.next('evt'), occurredAt: now })));
-      const who = { actorId: 'system', actorName: IOC_CONSUMER, role: 'system', requestId: event.id, sourceIp: null };
-      for (const a of audits) await appendAudit(tx, who, a, now);
+      const changed = await writeInDelivery(tx, { clock: deps.clock, ids: deps.ids, consumer: IOC_CONSUMER, event }, (w) => project(w, event, deps));
       if (changed) deps.changed();
     },
   };

@@ -25,10 +25,6 @@ export const alerts = {
     const r = await q.executeTakeFirst();
     return r ? toAlert(r) : null;
   },
-  async unresolvedFor(x: Executor, rule: AlertRule, subject: string): Promise<Alert | null> {
-    const r = await typed<Tables>(x).selectFrom('ioc.alerts').selectAll().where('rule', '=', rule).where('subject', '=', subject).where('state', '<>', 'resolved').executeTakeFirst();
-    return r ? toAlert(r) : null;
-  },
   /** Resolves the unresolved alerts of these rules and subjects in one statement; answers those it resolved. */
   async resolveUnresolved(x: Executor, keys: ReadonlyArray<{ rule: AlertRule; subject: string }>, now: Date): Promise<Alert[]> {
     if (keys.length === 0) return [];
